@@ -1,0 +1,111 @@
+import type { Entry, Span } from '../types';
+import type { MarkdownModel } from '../markdown/model';
+import type { Evidence } from './types';
+
+const WINDOW = 60;
+const GLOSSARY_HEADING = /^(?:glossary|definitions|key terms|terms(?: used| to know)?|vocabulary|words to know|terms and definitions)\b/i;
+
+/** Spans of sections headed Glossary, Definitions, Key terms (up to the next heading of the same or higher level). */
+export function findGlossarySections(model: MarkdownModel, textLength: number): Span[] {
+  const sections: Span[] = [];
+  model.headings.forEach((heading, i) => {
+    if (!GLOSSARY_HEADING.test(heading.text)) return;
+    let end = textLength;
+    for (let k = i + 1; k < model.headings.length; k++) {
+      if (model.headings[k].level <= heading.level) {
+        end = model.headings[k].start;
+        break;
+      }
+    }
+    sections.push({ start: heading.start, end });
+  });
+  return sections;
+}
+
+/** Skip closing markup right after a term: `*`, `_`, `**`, and the rest of an enclosing link. */
+function afterMarkup(text: string, end: number, link: { end: number } | undefined): number {
+  let i = link && link.end > end ? link.end : end;
+  while (i < text.length && (text[i] === '*' || text[i] === '_' || text[i] === '"' || text[i] === '”' || text[i] === '’')) i++;
+  return i;
+}
+
+function beforeMarkup(text: string, start: number, linkStart: number | undefined): number {
+  let i = linkStart ?? start;
+  while (i > 0 && '*_["“‘'.includes(text[i - 1])) i--;
+  return i;
+}
+
+const PARENTHETICAL = /^\s*\(([^()\n]{2,300})\)/;
+const APPOSITIVE = /^\s*(?:,|\s[—–]|—|–)\s*(?:an?|which (?:is|are)|meaning|also called|or)\s+([^.;:!?]{3,200})/i;
+const NAMING = /\b(?:called|known as|referred to as|termed|named|dubbed|is the name for)\s+(?:the\s+|an?\s+)?$/i;
+const DEFINING_VERB = /^\s+(?:(?:is|are)\s+(?:an?|the|one|any|when|where|what|defined as|called)\b|(?:refers?|referring) to\b|means?\b|describes?\b)/i;
+const SENTENCE_START = /(?:^|[.!?:]\s+|^\s*[-*+]\s+|\n\s*\n)(?:(?:an?|the)\s+)?$/i;
+
+/** Text before `start` within the block, at most WINDOW characters. */
+function before(text: string, block: Span, start: number): string {
+  return text.slice(Math.max(block.start, start - WINDOW), start);
+}
+
+/**
+ * Whether an occurrence of a term is explained right where it stands, and how.
+ * `entry` is needed to tell an abbreviation in parentheses (`tumor microenvironment (TME)`) from an explanation.
+ */
+export function termEvidence(
+  text: string, block: Span, occurrence: Span, entry: Entry, link: { start: number; end: number; destination: string; placeholder: boolean } | undefined,
+  footnoteAt: ReadonlyMap<number, string>, abbrTitle: string | undefined,
+): Evidence | undefined {
+  if (link && !link.placeholder) return { kind: 'link', text: link.destination };
+  if (abbrTitle) return { kind: 'abbr-tag', text: abbrTitle };
+  const after = afterMarkup(text, occurrence.end, link);
+  const footnote = footnoteAt.get(after);
+  if (footnote !== undefined) return { kind: 'footnote', text: footnote };
+  const following = text.slice(after, Math.min(block.end, after + 320));
+  const paren = PARENTHETICAL.exec(following);
+  if (paren) {
+    const inside = paren[1].trim();
+    const isAbbreviation = entry.abbreviations.includes(inside) || /^[A-Z0-9][A-Za-z0-9-]{0,9}$/.test(inside);
+    if (!isAbbreviation && /\p{L}{2,}\s+\p{L}/u.test(inside) && !/^(?:see|fig|figure|table|ref)\b/i.test(inside)) return { kind: 'parenthetical', text: inside };
+  }
+  const appositive = APPOSITIVE.exec(following);
+  if (appositive) return { kind: 'appositive', text: appositive[1].trim() };
+  const start = beforeMarkup(text, occurrence.start, link?.start);
+  const preceding = before(text, block, start);
+  if (NAMING.test(preceding)) return { kind: 'naming' };
+  if ((start === block.start || SENTENCE_START.test(preceding) || /^\s*$/.test(text.slice(block.start, start))) && DEFINING_VERB.test(text.slice(after, after + 40))) {
+    return { kind: 'sentence' };
+  }
+  return undefined;
+}
+
+/**
+ * Whether an abbreviation occurrence is expanded where it stands: `tumor microenvironment (TME)`
+ * (`termBefore`: an occurrence of the same entry ends just before the parenthesis) or
+ * `TME (tumor microenvironment)` (`termAfter`).
+ */
+export function abbreviationEvidence(text: string, occurrence: Span, termBefore: Span | undefined, termAfter: Span | undefined): Evidence | undefined {
+  if (termBefore) {
+    const between = text.slice(termBefore.end, occurrence.start);
+    if (/^[*_]*\s*\(\s*$/.test(between) && /^\s*[),;]/.test(text.slice(occurrence.end, occurrence.end + 3))) return { kind: 'expansion' };
+  }
+  if (termAfter) {
+    const between = text.slice(occurrence.end, termAfter.start);
+    if (/^\s*\(\s*$/.test(between)) return { kind: 'expansion' };
+  }
+  return undefined;
+}
+
+const CAPITALIZED = /^\p{Lu}/u;
+
+/**
+ * Whether an occurrence written in Title Case is part of a proper name rather than a use of the
+ * term: `Tumor Microenvironment Section`, `Comparative Oncology Program`, `Nature Medicine`.
+ */
+export function isPartOfName(text: string, block: Span, occurrence: Span, term: string): boolean {
+  const written = text.slice(occurrence.start, occurrence.end);
+  const words = written.split(/[\s-]+/);
+  if (!words.every((w) => CAPITALIZED.test(w)) || term.split(/[\s-]+/).every((w) => CAPITALIZED.test(w))) return false;
+  const next = /^[ \t]+(\S+)/.exec(text.slice(occurrence.end, Math.min(block.end, occurrence.end + 40)));
+  if (next && CAPITALIZED.test(next[1])) return true;
+  const prev = /(\S+)[ \t]+$/.exec(text.slice(Math.max(block.start, occurrence.start - 40), occurrence.start));
+  return !!prev && CAPITALIZED.test(prev[1]) && !/[.!?:]$/.test(prev[1]) && occurrence.start - prev[0].length > block.start;
+}

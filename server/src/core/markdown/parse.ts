@@ -1,0 +1,208 @@
+import { parser as commonMark, GFM, type MarkdownParser } from '@lezer/markdown';
+import { TreeFragment, type Tree, type TreeCursor } from '@lezer/common';
+import { Footnotes, FrontMatter, MathSyntax } from './extensions';
+import type { AbbrTag, Directive, MarkdownLink, MarkdownModel, ProseBlock, ProseBlockKind, ProseRun } from './model';
+
+/** CommonMark + GFM (tables, task lists, strikethrough, autolinks) + footnotes, math and front matter. */
+export const markdownParser: MarkdownParser = commonMark.configure([GFM, Footnotes, MathSyntax, FrontMatter]);
+
+/** A text change, in offsets of the old document: replace `start..end` by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Parse `text` from scratch. */
+export function parseTree(text: string): Tree {
+  return markdownParser.parse(text);
+}
+
+/**
+ * Re-parse after edits, reusing the unchanged parts of the previous tree. `changes` are in the
+ * coordinates of the previous text and must not overlap, in document order.
+ */
+export function reparseTree(previous: Tree, changes: readonly TextChange[], text: string): Tree {
+  let fragments = TreeFragment.addTree(previous);
+  let shift = 0;
+  const ranges = changes.map((c) => {
+    const range = { fromA: c.start, toA: c.end, fromB: c.start + shift, toB: c.start + shift + c.text.length };
+    shift += c.text.length - (c.end - c.start);
+    return range;
+  });
+  fragments = TreeFragment.applyChanges(fragments, ranges);
+  return markdownParser.parse(text, fragments);
+}
+
+const INLINE_CONTAINERS: Record<string, ProseBlockKind> = {
+  Paragraph: 'paragraph', ATXHeading1: 'heading', ATXHeading2: 'heading', ATXHeading3: 'heading',
+  ATXHeading4: 'heading', ATXHeading5: 'heading', ATXHeading6: 'heading', SetextHeading1: 'heading',
+  SetextHeading2: 'heading', TableCell: 'table-cell', FootnoteDefinition: 'footnote', Task: 'task',
+};
+
+/** Block nodes whose children are themselves blocks. */
+const BLOCK_CONTAINERS = new Set(['Document', 'Blockquote', 'BulletList', 'OrderedList', 'ListItem', 'Table', 'TableHeader', 'TableRow']);
+
+/** Inline nodes that end a prose run and never join the runs around them. */
+const HARD_BREAKS = new Set([
+  'InlineCode', 'HTMLTag', 'URL', 'Autolink', 'Comment', 'InlineMath', 'Image', 'LinkLabel', 'LinkTitle',
+  'LinkMark', 'FootnoteReference', 'FootnoteLabel', 'TaskMarker', 'Escape', 'Entity', 'HardBreak',
+  'TableDelimiter', 'ProcessingInstruction', 'Emoji',
+]);
+/** Markup that a term may run across: `*tumor* microenvironment`, block-quote and heading marks. */
+const TRANSPARENT = new Set(['EmphasisMark', 'StrikethroughMark', 'QuoteMark', 'HeaderMark', 'ListMark', 'SubscriptMark', 'SuperscriptMark']);
+
+const HEADING_LEVEL = /^(?:ATXHeading|SetextHeading)(\d)$/;
+const DIRECTIVE = /<!--\s*oncoterm-(ignore|disable|enable)\b:?([\s\S]*?)-->/g;
+
+/** Extract the structure the analysis needs from a parse tree. */
+export function buildModel(text: string, tree: Tree): MarkdownModel {
+  const model: MarkdownModel = {
+    blocks: [], links: [], footnoteReferences: [], footnoteDefinitions: [], headings: [], abbrTags: [],
+    directives: [], frontMatterEnd: 0,
+  };
+  const references = new Map<string, string>();
+  const pendingReferenceLinks: { link: MarkdownLink; label: string }[] = [];
+  const cursor = tree.cursor();
+  walkBlocks(cursor, text, model, references, pendingReferenceLinks);
+  for (const { link, label } of pendingReferenceLinks) {
+    const destination = references.get(normalizeLabel(label));
+    if (destination === undefined) continue;
+    link.destination = destination;
+    link.placeholder = isPlaceholder(destination);
+    model.links.push(link);
+  }
+  model.links.sort((a, b) => a.start - b.start);
+  return model;
+}
+
+function walkBlocks(cursor: TreeCursor, text: string, model: MarkdownModel, references: Map<string, string>, pending: { link: MarkdownLink; label: string }[]): void {
+  if (!cursor.firstChild()) return;
+  do {
+    const name = cursor.name;
+    const kind = INLINE_CONTAINERS[name];
+    if (kind) {
+      collectInline(cursor.node.cursor(), text, kind, model, pending);
+      const level = HEADING_LEVEL.exec(name);
+      if (level) model.headings.push({ start: cursor.from, end: cursor.to, level: Number(level[1]), text: headingText(text.slice(cursor.from, cursor.to)) });
+      if (name === 'FootnoteDefinition') {
+        const raw = text.slice(cursor.from, cursor.to);
+        const close = raw.indexOf(']:');
+        model.footnoteDefinitions.push({ start: cursor.from, end: cursor.to, label: raw.slice(2, close), textStart: cursor.from + close + 2 });
+      }
+    } else if (BLOCK_CONTAINERS.has(name)) {
+      walkBlocks(cursor, text, model, references, pending);
+    } else if (name === 'LinkReference') {
+      const raw = text.slice(cursor.from, cursor.to);
+      const m = /^\[((?:[^\]\\]|\\.)+)\]:\s*<?([^\s>]*)>?/.exec(raw);
+      if (m && !references.has(normalizeLabel(m[1]))) references.set(normalizeLabel(m[1]), m[2]);
+    } else if (name === 'CommentBlock' || name === 'HTMLBlock') {
+      collectDirectives(text, cursor.from, cursor.to, model.directives);
+    } else if (name === 'FrontMatter') {
+      model.frontMatterEnd = cursor.to;
+    }
+  } while (cursor.nextSibling());
+  cursor.parent();
+}
+
+function collectInline(cursor: TreeCursor, text: string, kind: ProseBlockKind, model: MarkdownModel, pending: { link: MarkdownLink; label: string }[]): void {
+  const blockStart = cursor.from;
+  const blockEnd = cursor.to;
+  const runs: ProseRun[] = [];
+  let pos = blockStart;
+  let join = false;
+  let openAbbr: { start: number; textStart: number; title: string } | null = null;
+  const emit = (end: number) => {
+    if (end > pos) runs.push({ start: pos, end, joinPrevious: join && runs.length > 0 });
+  };
+  const visit = (): void => {
+    if (!cursor.firstChild()) return;
+    do {
+      const name = cursor.name;
+      if (name === 'Link') {
+        const link = readLink(cursor, text);
+        if (link?.kind === 'reference') pending.push({ link: link.link, label: link.label });
+        else if (link) model.links.push(link.link);
+        if (link?.kind === 'autolink') {
+          emit(cursor.from);
+          pos = cursor.to;
+          join = false;
+          continue;
+        }
+        visit();
+      } else if (HARD_BREAKS.has(name) || TRANSPARENT.has(name)) {
+        emit(cursor.from);
+        pos = cursor.to;
+        join = TRANSPARENT.has(name);
+        if (name === 'FootnoteReference') {
+          model.footnoteReferences.push({ start: cursor.from, end: cursor.to, label: text.slice(cursor.from + 2, cursor.to - 1) });
+        } else if (name === 'HTMLTag') {
+          const tag = text.slice(cursor.from, cursor.to);
+          const open = /^<abbr\b[^>]*\btitle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+          if (open) openAbbr = { start: cursor.from, textStart: cursor.to, title: open[1] ?? open[2] };
+          else if (/^<\/abbr\s*>$/i.test(tag) && openAbbr) {
+            const abbr: AbbrTag = { start: openAbbr.start, end: cursor.to, title: openAbbr.title, text: { start: openAbbr.textStart, end: cursor.from } };
+            model.abbrTags.push(abbr);
+            openAbbr = null;
+          }
+        } else if (name === 'Comment') {
+          collectDirectives(text, cursor.from, cursor.to, model.directives);
+        }
+      } else {
+        visit();
+      }
+    } while (cursor.nextSibling());
+    cursor.parent();
+  };
+  visit();
+  emit(blockEnd);
+  model.blocks.push({ start: blockStart, end: blockEnd, kind, runs });
+}
+
+type ReadLink =
+  | { kind: 'inline' | 'autolink'; link: MarkdownLink }
+  | { kind: 'reference'; link: MarkdownLink; label: string };
+
+function readLink(cursor: TreeCursor, text: string): ReadLink | null {
+  const node = cursor.node;
+  const marks = node.getChildren('LinkMark');
+  const url = node.getChild('URL');
+  if (marks.length === 0 && url) {
+    const destination = text.slice(url.from, url.to);
+    return { kind: 'autolink', link: { start: node.from, end: node.to, text: { start: url.from, end: url.to }, destination, destinationSpan: { start: url.from, end: url.to }, placeholder: false } };
+  }
+  if (marks.length < 2 || text.charCodeAt(marks[0].from) !== 91) return null;
+  const textSpan = { start: marks[0].to, end: marks[1].from };
+  if (marks.length >= 3 && text.charCodeAt(marks[2].from) === 40 /* ( */) {
+    const destination = url ? text.slice(url.from, url.to).replace(/^<|>$/g, '') : '';
+    const destinationSpan = url ? { start: url.from, end: url.to } : { start: marks[2].to, end: marks[2].to };
+    return { kind: 'inline', link: { start: node.from, end: node.to, text: textSpan, destination, destinationSpan, placeholder: isPlaceholder(destination) } };
+  }
+  const label = node.getChild('LinkLabel');
+  const labelText = label ? text.slice(label.from + 1, label.to - 1) : text.slice(textSpan.start, textSpan.end);
+  return { kind: 'reference', link: { start: node.from, end: node.to, text: textSpan, destination: '', placeholder: false }, label: labelText || text.slice(textSpan.start, textSpan.end) };
+}
+
+function collectDirectives(text: string, start: number, end: number, out: Directive[]): void {
+  const slice = text.slice(start, end);
+  if (!slice.includes('oncoterm-')) return;
+  DIRECTIVE.lastIndex = 0;
+  for (let m = DIRECTIVE.exec(slice); m; m = DIRECTIVE.exec(slice)) {
+    const span = { start: start + m.index, end: start + m.index + m[0].length };
+    if (m[1] === 'ignore') out.push({ ...span, kind: 'ignore', terms: m[2].split(',').map((t) => t.trim()).filter(Boolean) });
+    else out.push({ ...span, kind: m[1] as 'disable' | 'enable' });
+  }
+}
+
+function headingText(raw: string): string {
+  return raw.replace(/^\s{0,3}#{1,6}\s*/, '').replace(/\s#+\s*$/, '').replace(/\r?\n[=-]+\s*$/, '').trim();
+}
+
+export function isPlaceholder(destination: string): boolean {
+  const d = destination.trim();
+  return d === '' || d === '#';
+}
+
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
