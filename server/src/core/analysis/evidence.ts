@@ -85,7 +85,7 @@ export function termEvidence(
 export function abbreviationEvidence(text: string, occurrence: Span, termBefore: Span | undefined, termAfter: Span | undefined): Evidence | undefined {
   if (termBefore) {
     const between = text.slice(termBefore.end, occurrence.start);
-    if (/^[*_]*\s*\(\s*$/.test(between) && /^\s*[),;]/.test(text.slice(occurrence.end, occurrence.end + 3))) return { kind: 'expansion' };
+    if (/^[*_]*\s*\(\s*$/.test(between) && /^\s*[),;:]/.test(text.slice(occurrence.end, occurrence.end + 3))) return { kind: 'expansion' };
   }
   if (termAfter) {
     const between = text.slice(occurrence.end, termAfter.start);

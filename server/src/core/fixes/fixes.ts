@@ -14,7 +14,7 @@ export interface Fix {
   edits: TextEdit[];
   preferred?: boolean;
   /** Host-side action, such as adding a term to the workspace's ignore list. */
-  command?: { id: 'oncoterm.ignoreInWorkspace'; term: string };
+  command?: { id: 'ignoreInWorkspace'; term: string };
 }
 
 function eol(text: string): string {
@@ -69,9 +69,9 @@ function glossaryInsertion(analysis: Analysis, lines: string[]): TextEdit {
 function ignoreInDocument(analysis: Analysis, term: string): TextEdit {
   const existing = analysis.model.directives.find((d) => d.kind === 'ignore');
   if (existing && existing.kind === 'ignore') {
-    const close = analysis.text.lastIndexOf('-->', existing.end);
-    const sep = existing.terms.length ? ', ' : ' ';
-    return { start: close, end: close, newText: `${sep}${term} `.replace(/ $/, ' ') };
+    let at = analysis.text.lastIndexOf('-->', existing.end);
+    while (at > existing.start && /\s/.test(analysis.text[at - 1])) at--;
+    return { start: at, end: at, newText: existing.terms.length ? `, ${term}` : ` ${term}` };
   }
   const at = analysis.model.frontMatterEnd ? analysis.model.frontMatterEnd + eol(analysis.text).length : 0;
   return { start: at, end: at, newText: `<!-- oncoterm-ignore: ${term} -->${eol(analysis.text)}${eol(analysis.text)}` };
@@ -137,7 +137,7 @@ export function fixesForFinding(analysis: Analysis, finding: Finding): Fix[] {
     fixes.push({ title: `Add '${entry.term}' to the document's Glossary section`, edits: [glossaryInsertion(analysis, [glossaryLine(entry)])] });
   }
   fixes.push({ title: `Ignore '${entry.term}' in this document`, edits: [ignoreInDocument(analysis, entry.term)] });
-  fixes.push({ title: `Ignore '${entry.term}' in this workspace`, edits: [], command: { id: 'oncoterm.ignoreInWorkspace', term: entry.term } });
+  fixes.push({ title: `Ignore '${entry.term}' in this workspace`, edits: [], command: { id: 'ignoreInWorkspace', term: entry.term } });
   return fixes;
 }
 

@@ -19,18 +19,21 @@ export function parseTree(text: string): Tree {
 }
 
 /**
- * Re-parse after edits, reusing the unchanged parts of the previous tree. `changes` are in the
- * coordinates of the previous text and must not overlap, in document order.
+ * Re-parse after edits, reusing the unchanged parts of the previous tree. Each step is a list of
+ * non-overlapping changes in document order, in the coordinates of the text before that step;
+ * `text` is the text after the last step.
  */
-export function reparseTree(previous: Tree, changes: readonly TextChange[], text: string): Tree {
+export function reparseTree(previous: Tree, steps: readonly (readonly TextChange[])[], text: string): Tree {
   let fragments = TreeFragment.addTree(previous);
-  let shift = 0;
-  const ranges = changes.map((c) => {
-    const range = { fromA: c.start, toA: c.end, fromB: c.start + shift, toB: c.start + shift + c.text.length };
-    shift += c.text.length - (c.end - c.start);
-    return range;
-  });
-  fragments = TreeFragment.applyChanges(fragments, ranges);
+  for (const changes of steps) {
+    let shift = 0;
+    const ranges = changes.map((c) => {
+      const range = { fromA: c.start, toA: c.end, fromB: c.start + shift, toB: c.start + shift + c.text.length };
+      shift += c.text.length - (c.end - c.start);
+      return range;
+    });
+    fragments = TreeFragment.applyChanges(fragments, ranges);
+  }
   return markdownParser.parse(text, fragments);
 }
 

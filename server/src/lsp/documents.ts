@@ -1,0 +1,103 @@
+import type { Tree } from '@lezer/common';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { analyzeDocument } from '../core/analysis/analyze';
+import type { Analysis } from '../core/analysis/types';
+import type { Glossary } from '../core/glossary/glossary';
+import { buildModel, parseTree, reparseTree, type TextChange } from '../core/markdown/parse';
+import type { AnalysisOptions } from '../core/options';
+
+/** One open document with its parse tree and the analysis of its current version (when computed). */
+export interface OpenDocument {
+  doc: TextDocument;
+  tree?: Tree;
+  /** Edits applied since `tree` was parsed, in the coordinates of successive versions. */
+  pendingChanges: TextChange[][];
+  analysis?: Analysis;
+  /** The version `analysis` belongs to. */
+  analyzedVersion?: number;
+  /** Why the document is not analysed (too large), if it is not. */
+  skipped?: string;
+}
+
+/**
+ * Open documents and their analyses. Text changes are applied incrementally; the analysis is
+ * computed lazily, once per version, and every feature reads the same cached analysis.
+ */
+export class DocumentStore {
+  private readonly docs = new Map<string, OpenDocument>();
+
+  constructor(private readonly context: () => { glossary: Glossary; options: AnalysisOptions; maxDocumentSize: number }) {}
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    const open: OpenDocument = { doc: TextDocument.create(uri, languageId, version, text), pendingChanges: [] };
+    this.docs.set(uri, open);
+    return open;
+  }
+
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const open = this.docs.get(uri);
+    if (!open) return undefined;
+    let doc = open.doc;
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = doc.offsetAt(change.range.start);
+        const end = doc.offsetAt(change.range.end);
+        open.pendingChanges.push([{ start, end, text: change.text }]);
+        doc = TextDocument.update(doc, [change], version);
+      } else {
+        open.tree = undefined;
+        open.pendingChanges = [];
+        doc = TextDocument.update(doc, [change], version);
+      }
+    }
+    open.doc = TextDocument.update(doc, [], version);
+    open.analysis = undefined;
+    open.analyzedVersion = undefined;
+    return open;
+  }
+
+  close(uri: string): void {
+    this.docs.delete(uri);
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.docs.values()];
+  }
+
+  /** Forget every analysis (settings or glossaries changed); trees are kept. */
+  invalidate(): void {
+    for (const open of this.docs.values()) {
+      open.analysis = undefined;
+      open.analyzedVersion = undefined;
+    }
+  }
+
+  /** The analysis of the document's current version, computing it if needed. */
+  analysis(uri: string): { open: OpenDocument; analysis: Analysis | undefined } | undefined {
+    const open = this.docs.get(uri);
+    if (!open) return undefined;
+    if (open.analysis && open.analyzedVersion === open.doc.version) return { open, analysis: open.analysis };
+    const { glossary, options, maxDocumentSize } = this.context();
+    const text = open.doc.getText();
+    if (text.length > maxDocumentSize) {
+      open.skipped = `Oncoterm does not analyse documents over ${maxDocumentSize.toLocaleString('en')} characters (this one has ${text.length.toLocaleString('en')}); raise oncoterm.maxDocumentSize to check it`;
+      open.tree = undefined;
+      open.pendingChanges = [];
+      open.analysis = undefined;
+      return { open, analysis: undefined };
+    }
+    open.skipped = undefined;
+    const tree = open.tree ? reparseTree(open.tree, open.pendingChanges, text) : parseTree(text);
+    open.pendingChanges = [];
+    open.tree = tree;
+    open.analysis = analyzeDocument(text, buildModel(text, tree), glossary, options);
+    open.analyzedVersion = open.doc.version;
+    return { open, analysis: open.analysis };
+  }
+}
+

@@ -1,0 +1,10 @@
+import type { Connection } from 'vscode-languageserver';
+import type { DocumentStore } from '../documents';
+import type { WorkspaceState } from '../workspace';
+
+/** What every feature handler may use. */
+export interface ServerContext {
+  connection: Connection;
+  documents: DocumentStore;
+  workspace: () => WorkspaceState;
+}

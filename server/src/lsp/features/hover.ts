@@ -1,0 +1,21 @@
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import { describeEntry, occurrenceAt } from '../../core/present';
+import { toRange } from '../convert';
+import type { ServerContext } from './context';
+
+export function hover(cx: ServerContext, params: HoverParams): Hover | null {
+  const found = cx.documents.analysis(params.textDocument.uri);
+  if (!found?.analysis) return null;
+  const { open, analysis } = found;
+  const occ = occurrenceAt(analysis, open.doc.offsetAt(params.position));
+  if (!occ) return null;
+  const { entries, byId } = analysis.glossary;
+  const value = describeEntry(entries[occ.entry], entries, byId, occ.evidence ?? firstEvidence(analysis, occ.entry));
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(open.doc, occ) };
+}
+
+function firstEvidence(analysis: NonNullable<ReturnType<ServerContext['documents']['analysis']>>['analysis'], entry: number) {
+  const use = analysis?.uses.get(entry);
+  if (!analysis || !use || use.definition === undefined || use.definition < 0) return undefined;
+  return analysis.occurrences[use.definition].evidence;
+}
