@@ -12,6 +12,17 @@ export interface CompiledGlossary {
  * else the YAML sources (development). Entry origins become absolute paths under `root`.
  */
 export function loadBuiltinGlossary(bundleDir: string, root: string): GlossaryFile[] {
+  const key = `${bundleDir}\0${root}`;
+  const cached = loaded.get(key);
+  if (cached) return cached;
+  const files = readBuiltinGlossary(bundleDir, root);
+  loaded.set(key, files);
+  return files;
+}
+
+const loaded = new Map<string, GlossaryFile[]>();
+
+function readBuiltinGlossary(bundleDir: string, root: string): GlossaryFile[] {
   const compiled = join(bundleDir, 'glossary.json');
   let files: GlossaryFile[];
   if (existsSync(compiled)) {

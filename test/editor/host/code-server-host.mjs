@@ -150,13 +150,19 @@ exports.run = async function run(testsRoot) {
 `;
 }
 
-/** Browser console text without the %c CSS markers VS Code uses (playwright appends the CSS args). */
-function cleanConsoleText(msg) {
-  let text = msg.text();
-  if (text.includes('%c')) {
-    text = text.replace(/%c/g, '').replace(/\s*(color|font-weight|font-style|background)\s*:[^ ]*\s*/gi, ' ').trim();
-  }
-  return text;
+/** Browser console text with VS Code's %c CSS directives and their CSS arguments removed. */
+async function cleanConsoleText(msg) {
+  const text = msg.text();
+  if (!text.includes('%c')) return text;
+  try {
+    const vals = await Promise.all(msg.args().map((h) => h.jsonValue().catch(() => '')));
+    if (typeof vals[0] === 'string') {
+      const n = (vals[0].match(/%c/g) ?? []).length;
+      const rest = vals.slice(1 + n).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+      return [vals[0].replace(/%c/g, ''), ...rest].join(' ').trim();
+    }
+  } catch {}
+  return text.replace(/%c/g, '');
 }
 
 function isExtHostLine(text) {
@@ -386,10 +392,10 @@ export async function startCodeServer(opts) {
       if (text.includes(MARK)) log(text.split(MARK).join(''));
       else if (consoleMode === 'all') log(`[workbench ${lvl}] ${text}`);
     });
-    page.on('console', (msg) => {
+    page.on('console', async (msg) => {
       if (consoleMode === 'none') return;
       if (tests && msg.text().startsWith('%c')) return; // duplicate of codeAutomationLog
-      const text = cleanConsoleText(msg);
+      const text = await cleanConsoleText(msg);
       if (consoleMode === 'all' || isExtHostLine(text)) log(text.replace(/^\[Extension Host\]\s?/, ''));
     });
     page.on('pageerror', (err) => {
@@ -590,7 +596,7 @@ export async function withCodeServer(opts, fn) {
           try {
             await hover.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(100, deadline - Date.now())) });
             break;
-          } catch (e) {
+          } catch {
             if (Date.now() >= deadline) {
               throw new Error(`no hover appeared over ${JSON.stringify(text)} within ${timeoutMs} ms (${attempt + 1} tries)`);
             }

@@ -15,7 +15,7 @@ import { runExtensionTests } from './code-server-host.mjs';
 export { runExtensionTests, withCodeServer, startCodeServer, loadHostEnv } from './code-server-host.mjs';
 
 const USAGE = `usage: node test/editor/host/run-code-server.mjs --extension ABS_EXT_DIR --tests ABS_SUITE_FILE --workspace ABS_DIR
-       [--install-vsix FILE]... [--screenshot-dir DIR] [--timeout SECONDS] [--console exthost|all|none] [--keep-temp] [--headed]`;
+       [--install-vsix FILE]... [--screenshot-dir DIR] [--timeout SECONDS] [--console exthost|all|none] [--file PATH[:LINE[:COL]]] [--keep-temp] [--headed]`;
 
 export function parseArgs(argv) {
   const o = { installVsix: [] };

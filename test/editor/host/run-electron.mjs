@@ -109,6 +109,8 @@ function resolveCli(exe) {
 }
 
 async function main() {
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
   let o;
   const argv = process.argv.slice(2);
   const strict = argv.includes('--strict');

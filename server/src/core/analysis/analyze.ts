@@ -32,6 +32,7 @@ export function analyzeDocument(
       occurrences.push({ ...m, block: b, inHeading: block.kind === 'heading', inName, disabled: inAny(disabled, m.start) });
     }
   });
+  resolveSharedAbbreviations(occurrences);
   const glossarySections = findGlossarySections(model, text.length);
   attachLinks(occurrences, model.links);
   const footnoteAt = footnoteTexts(text, model);
@@ -69,6 +70,20 @@ export function analyzeDocument(
   const analysis: Analysis = { text, model, glossary, options, occurrences, uses, glossarySections, findings: [] };
   analysis.findings = runRules(analysis);
   return analysis;
+}
+
+/**
+ * An abbreviation several entries share stands for the one whose term the document also uses
+ * (`tumor microenvironment (TME)` makes every TME the tumor microenvironment); otherwise the first.
+ */
+function resolveSharedAbbreviations(occurrences: Occurrence[]): void {
+  let termsUsed: Set<number> | undefined;
+  for (const occ of occurrences) {
+    if (!occ.alternatives) continue;
+    termsUsed ??= new Set(occurrences.filter((o) => o.kind === 'term').map((o) => o.entry));
+    const used = occ.alternatives.find((e) => termsUsed!.has(e));
+    if (used !== undefined) occ.entry = used;
+  }
 }
 
 function attachLinks(occurrences: Occurrence[], links: readonly MarkdownLink[]): void {

@@ -12,6 +12,8 @@ export interface IndexHit {
   spelling: Spelling;
   /** Set on derived plurals, which never override a form written in a glossary. */
   derived?: boolean;
+  /** Other entries sharing this abbreviation (`TME`: tumor microenvironment, total mesorectal excision). */
+  alternatives?: number[];
 }
 
 interface TrieNode {
@@ -22,9 +24,14 @@ interface TrieNode {
 /**
  * @example a match of "tumour microenvironments" -> { start, end, entry: <index of tumor-microenvironment>, kind: 'term', spelling: 2 }
  */
-export interface TermMatch extends IndexHit {
+export interface TermMatch {
   start: number;
   end: number;
+  entry: number;
+  kind: FormKind;
+  spelling: Spelling;
+  /** For an abbreviation several entries share: every entry it may stand for (including `entry`). */
+  alternatives?: number[];
 }
 
 const MAX_SPELLING_COMBINATIONS = 8;
@@ -91,6 +98,12 @@ export class TermIndex {
       }
     }
     if (!node) return;
+    if (hit.kind === 'abbreviation' && node.hit && node.hit.entry !== hit.entry && node.hit.kind === 'abbreviation') {
+      const alternatives = node.hit.alternatives ?? [node.hit.entry];
+      if (!alternatives.includes(hit.entry)) alternatives.push(hit.entry);
+      node.hit = { ...node.hit, alternatives };
+      return;
+    }
     // A form written in a glossary beats a derived plural of another entry; later entries override earlier ones.
     if (node.hit && derived && !node.hit.derived) return;
     if (!node.hit) this.size++;
@@ -129,7 +142,9 @@ export class TermIndex {
         node = node.next.get(exact[j]);
       }
       if (best) {
-        out.push({ start: starts[i], end: ends[bestEnd], entry: best.entry, kind: best.kind, spelling: best.kind === 'abbreviation' ? 0 : best.spelling || spellingOfRange(exact, i, bestEnd) });
+        const match: TermMatch = { start: starts[i], end: ends[bestEnd], entry: best.entry, kind: best.kind, spelling: best.kind === 'abbreviation' ? 0 : best.spelling || spellingOfRange(exact, i, bestEnd) };
+        if (best.alternatives) match.alternatives = best.alternatives;
+        out.push(match);
         i = bestEnd + 1;
       } else {
         i++;

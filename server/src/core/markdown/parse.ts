@@ -1,7 +1,7 @@
 import { parser as commonMark, GFM, type MarkdownParser } from '@lezer/markdown';
 import { TreeFragment, type Tree, type TreeCursor } from '@lezer/common';
 import { Footnotes, FrontMatter, MathSyntax } from './extensions';
-import type { AbbrTag, Directive, MarkdownLink, MarkdownModel, ProseBlock, ProseBlockKind, ProseRun } from './model';
+import type { AbbrTag, Directive, MarkdownLink, MarkdownModel, ProseBlockKind, ProseRun } from './model';
 
 /** CommonMark + GFM (tables, task lists, strikethrough, autolinks) + footnotes, math and front matter. */
 export const markdownParser: MarkdownParser = commonMark.configure([GFM, Footnotes, MathSyntax, FrontMatter]);

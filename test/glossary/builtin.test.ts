@@ -1,0 +1,44 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { mergeGlossaries, lookupEntry } from '../../server/src/core/glossary/glossary';
+import { analyzeText } from '../../server/src/core/document';
+// @ts-expect-error plain ES module shared with the npm scripts
+import { compileGlossary } from '../../scripts/glossary-lib.mjs';
+// @ts-expect-error plain ES module shared with the npm scripts
+import { checkGlossary } from '../../scripts/glossary-checks.mjs';
+import type { GlossaryFile } from '../../server/src/core/glossary/parse';
+
+const compiled: Promise<{ files: GlossaryFile[]; entries: number }> = compileGlossary('glossary');
+
+test('every built-in glossary file passes the checks (schema, unique ids and names, word and sentence limits, sources, related ids)', async () => {
+  const { files } = await compiled;
+  assert.deepEqual(checkGlossary(files), []);
+});
+
+test('the built-in glossary has at least 3,000 entries', async () => {
+  const { entries } = await compiled;
+  assert.ok(entries >= 3000, `only ${entries} entries`);
+});
+
+/** The dictionary-style terms an NCI editor linked in the sample interview that started the project. */
+const INTERVIEW_TERMS = [
+  'localized', 'genetic', 'resistant', 'tumor microenvironment', 'primary tumor', 'epigenetic', 'precision medicine',
+  'targeted therapy', 'immune system', 'osteosarcoma', 'adjuvant therapy', 'neoadjuvant therapy', 'biomarker', 'metastasis',
+  'pre-metastatic niche', 'perivascular cell', 'plasticity', 'mouse model',
+];
+
+test("the sample interview's dictionary-style terms all resolve to an entry with a definition", async () => {
+  const glossary = mergeGlossaries((await compiled).files);
+  for (const term of INTERVIEW_TERMS) {
+    const a = analyzeText(`About ${term} today.`, glossary);
+    const occ = a.occurrences.find((o) => a.text.slice(o.start, o.end) === term);
+    assert.ok(occ, `"${term}" is not recognised`);
+    assert.ok(glossary.entries[occ.entry].definition.length > 20, `"${term}" has no real definition`);
+  }
+  assert.equal(lookupEntry(glossary, 'osteosarcoma')?.sources[0].nci, 45395);
+});
+
+test('no definition in the built-in glossary contains markup, HTML or a link', async () => {
+  const { files } = await compiled;
+  for (const f of files) for (const e of f.entries) assert.doesNotMatch(e.definition, /<[a-z/]|\]\(|https?:/i, e.id);
+});
