@@ -30,3 +30,15 @@ export function terms(markdown: string): string[] {
   const a = analyze(markdown);
   return a.occurrences.map((o) => `${markdown.slice(o.start, o.end)} -> ${a.glossary.entries[o.entry].id}`);
 }
+
+/** Everything a user can see of an analysis, as plain data: two analyses agree when these are deep-equal. */
+export function visible(a: Analysis): unknown {
+  return {
+    occurrences: a.occurrences.map((o) => [o.start, o.end, o.entry, o.kind, o.evidence?.kind ?? null, o.evidence?.text ?? null, o.link ?? null, o.inName, o.inHeading, o.disabled]),
+    findings: a.findings.map((f) => [f.code, f.start, f.end, f.severity, f.message, f.related.map((r) => [r.start, r.end])]),
+    links: a.model.links.map((l) => [l.start, l.end, l.destination, l.placeholder]),
+    footnotes: a.model.footnoteReferences.map((r) => [r.start, r.label]),
+    headings: a.model.headings.map((h) => [h.start, h.end, h.level, h.text]),
+    sections: a.glossarySections,
+  };
+}

@@ -1,18 +1,17 @@
-import type { Tree } from '@lezer/common';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { analyzeDocument } from '../core/analysis/analyze';
 import type { Analysis } from '../core/analysis/types';
 import type { Glossary } from '../core/glossary/glossary';
-import { buildModel, parseTree, reparseTree, type TextChange } from '../core/markdown/parse';
+import { IncrementalAnalyzer } from '../core/incremental';
+import type { TextChange } from '../core/markdown/parse';
 import type { AnalysisOptions } from '../core/options';
 
-/** One open document with its parse tree and the analysis of its current version (when computed). */
+/** One open document with its incremental analyzer and the analysis of its current version (when computed). */
 export interface OpenDocument {
   doc: TextDocument;
-  tree?: Tree;
-  /** Edits applied since `tree` was parsed, in the coordinates of successive versions. */
-  pendingChanges: TextChange[][];
+  analyzer?: IncrementalAnalyzer;
+  /** Edits since the last analysis, in the coordinates of successive versions; undefined after a full replacement. */
+  pendingChanges: TextChange[][] | undefined;
   analysis?: Analysis;
   /** The version `analysis` belongs to. */
   analyzedVersion?: number;
@@ -43,13 +42,11 @@ export class DocumentStore {
       if ('range' in change) {
         const start = doc.offsetAt(change.range.start);
         const end = doc.offsetAt(change.range.end);
-        open.pendingChanges.push([{ start, end, text: change.text }]);
-        doc = TextDocument.update(doc, [change], version);
+        open.pendingChanges?.push([{ start, end, text: change.text }]);
       } else {
-        open.tree = undefined;
-        open.pendingChanges = [];
-        doc = TextDocument.update(doc, [change], version);
+        open.pendingChanges = undefined;
       }
+      doc = TextDocument.update(doc, [change], version);
     }
     open.doc = TextDocument.update(doc, [], version);
     open.analysis = undefined;
@@ -69,7 +66,7 @@ export class DocumentStore {
     return [...this.docs.values()];
   }
 
-  /** Forget every analysis (settings or glossaries changed); trees are kept. */
+  /** Forget every analysis (settings or glossaries changed); parse trees are kept. */
   invalidate(): void {
     for (const open of this.docs.values()) {
       open.analysis = undefined;
@@ -86,16 +83,17 @@ export class DocumentStore {
     const text = open.doc.getText();
     if (text.length > maxDocumentSize) {
       open.skipped = `Oncoterm does not analyse documents over ${maxDocumentSize.toLocaleString('en')} characters (this one has ${text.length.toLocaleString('en')}); raise oncoterm.maxDocumentSize to check it`;
-      open.tree = undefined;
+      open.analyzer = undefined;
       open.pendingChanges = [];
       open.analysis = undefined;
       return { open, analysis: undefined };
     }
     open.skipped = undefined;
-    const tree = open.tree ? reparseTree(open.tree, open.pendingChanges, text) : parseTree(text);
+    const analyzer = open.analyzer ?? new IncrementalAnalyzer(glossary);
+    analyzer.setGlossary(glossary);
+    open.analysis = analyzer.update(text, open.analyzer ? open.pendingChanges : undefined, options);
+    open.analyzer = analyzer;
     open.pendingChanges = [];
-    open.tree = tree;
-    open.analysis = analyzeDocument(text, buildModel(text, tree), glossary, options);
     open.analyzedVersion = open.doc.version;
     return { open, analysis: open.analysis };
   }

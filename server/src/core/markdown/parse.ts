@@ -58,54 +58,143 @@ const TRANSPARENT = new Set(['EmphasisMark', 'StrikethroughMark', 'QuoteMark', '
 const HEADING_LEVEL = /^(?:ATXHeading|SetextHeading)(\d)$/;
 const DIRECTIVE = /<!--\s*oncoterm-(ignore|disable|enable)\b:?([\s\S]*?)-->/g;
 
+/**
+ * The structure of one top-level block (a paragraph, a list, a table, ...), in absolute offsets.
+ * Computed once and reused while the block is unchanged; `shiftBlockModel` moves it when text
+ * before it changes length.
+ */
+export interface BlockModel extends MarkdownModel {
+  from: number;
+  to: number;
+  type: string;
+  /** Link reference definitions `[label]: destination` in this block. */
+  references: [string, string][];
+  /** Reference links `[text][label]` waiting for a definition anywhere in the document. */
+  pending: { link: MarkdownLink; label: string }[];
+}
+
+function emptyModel(): MarkdownModel {
+  return { blocks: [], links: [], footnoteReferences: [], footnoteDefinitions: [], headings: [], abbrTags: [], directives: [], frontMatterEnd: 0 };
+}
+
+/** The model of the top-level block the cursor is on. */
+export function topLevelBlockModel(text: string, cursor: TreeCursor): BlockModel {
+  const part: BlockModel = { ...emptyModel(), from: cursor.from, to: cursor.to, type: cursor.name, references: [], pending: [] };
+  const references = new Map<string, string>();
+  visitBlock(cursor, text, part, references, part.pending);
+  part.references = [...references];
+  return part;
+}
+
+/** Join the models of consecutive top-level blocks into the document's model, resolving reference links. */
+export function joinBlockModels(parts: readonly BlockModel[]): MarkdownModel {
+  const model = emptyModel();
+  const references = new Map<string, string>();
+  for (const part of parts) for (const [label, destination] of part.references) if (!references.has(label)) references.set(label, destination);
+  for (const part of parts) {
+    let links = part.links;
+    if (part.pending.length) {
+      const resolved: MarkdownLink[] = [];
+      for (const { link, label } of part.pending) {
+        const destination = references.get(normalizeLabel(label));
+        if (destination === undefined) continue;
+        link.destination = destination;
+        link.placeholder = isPlaceholder(destination);
+        resolved.push(link);
+      }
+      if (resolved.length) links = [...links, ...resolved].sort((a, b) => a.start - b.start);
+    }
+    for (const l of links) model.links.push(l);
+    for (const b of part.blocks) model.blocks.push(b);
+    for (const r of part.footnoteReferences) model.footnoteReferences.push(r);
+    for (const d of part.footnoteDefinitions) model.footnoteDefinitions.push(d);
+    for (const h of part.headings) model.headings.push(h);
+    for (const a of part.abbrTags) model.abbrTags.push(a);
+    for (const d of part.directives) model.directives.push(d);
+    if (part.frontMatterEnd) model.frontMatterEnd = part.frontMatterEnd;
+  }
+  return model;
+}
+
+/** Move a block model by `delta` characters (text before it changed length). */
+export function shiftBlockModel(part: BlockModel, delta: number): void {
+  if (!delta) return;
+  const span = (s: { start: number; end: number }) => {
+    s.start += delta;
+    s.end += delta;
+  };
+  part.from += delta;
+  part.to += delta;
+  for (const b of part.blocks) {
+    span(b);
+    for (const r of b.runs) span(r);
+  }
+  const link = (l: MarkdownLink) => {
+    span(l);
+    span(l.text);
+    if (l.destinationSpan) span(l.destinationSpan);
+  };
+  for (const l of part.links) link(l);
+  for (const p of part.pending) link(p.link);
+  for (const r of part.footnoteReferences) span(r);
+  for (const d of part.footnoteDefinitions) {
+    span(d);
+    d.textStart += delta;
+  }
+  for (const h of part.headings) span(h);
+  for (const a of part.abbrTags) {
+    span(a);
+    span(a.text);
+  }
+  for (const d of part.directives) span(d);
+  if (part.frontMatterEnd) part.frontMatterEnd += delta;
+}
+
 /** Extract the structure the analysis needs from a parse tree. */
 export function buildModel(text: string, tree: Tree): MarkdownModel {
-  const model: MarkdownModel = {
-    blocks: [], links: [], footnoteReferences: [], footnoteDefinitions: [], headings: [], abbrTags: [],
-    directives: [], frontMatterEnd: 0,
-  };
-  const references = new Map<string, string>();
-  const pendingReferenceLinks: { link: MarkdownLink; label: string }[] = [];
+  return joinBlockModels(topLevelBlockModels(text, tree));
+}
+
+/** The model of every top-level block, in document order. */
+export function topLevelBlockModels(text: string, tree: Tree): BlockModel[] {
+  const parts: BlockModel[] = [];
   const cursor = tree.cursor();
-  walkBlocks(cursor, text, model, references, pendingReferenceLinks);
-  for (const { link, label } of pendingReferenceLinks) {
-    const destination = references.get(normalizeLabel(label));
-    if (destination === undefined) continue;
-    link.destination = destination;
-    link.placeholder = isPlaceholder(destination);
-    model.links.push(link);
-  }
-  model.links.sort((a, b) => a.start - b.start);
-  return model;
+  if (!cursor.firstChild()) return parts;
+  do parts.push(topLevelBlockModel(text, cursor));
+  while (cursor.nextSibling());
+  return parts;
 }
 
 function walkBlocks(cursor: TreeCursor, text: string, model: MarkdownModel, references: Map<string, string>, pending: { link: MarkdownLink; label: string }[]): void {
   if (!cursor.firstChild()) return;
-  do {
-    const name = cursor.name;
-    const kind = INLINE_CONTAINERS[name];
-    if (kind) {
-      collectInline(cursor.node.cursor(), text, kind, model, pending);
-      const level = HEADING_LEVEL.exec(name);
-      if (level) model.headings.push({ start: cursor.from, end: cursor.to, level: Number(level[1]), text: headingText(text.slice(cursor.from, cursor.to)) });
-      if (name === 'FootnoteDefinition') {
-        const raw = text.slice(cursor.from, cursor.to);
-        const close = raw.indexOf(']:');
-        model.footnoteDefinitions.push({ start: cursor.from, end: cursor.to, label: raw.slice(2, close), textStart: cursor.from + close + 2 });
-      }
-    } else if (BLOCK_CONTAINERS.has(name)) {
-      walkBlocks(cursor, text, model, references, pending);
-    } else if (name === 'LinkReference') {
-      const raw = text.slice(cursor.from, cursor.to);
-      const m = /^\[((?:[^\]\\]|\\.)+)\]:\s*<?([^\s>]*)>?/.exec(raw);
-      if (m && !references.has(normalizeLabel(m[1]))) references.set(normalizeLabel(m[1]), m[2]);
-    } else if (name === 'CommentBlock' || name === 'HTMLBlock') {
-      collectDirectives(text, cursor.from, cursor.to, model.directives);
-    } else if (name === 'FrontMatter') {
-      model.frontMatterEnd = cursor.to;
-    }
-  } while (cursor.nextSibling());
+  do visitBlock(cursor, text, model, references, pending);
+  while (cursor.nextSibling());
   cursor.parent();
+}
+
+function visitBlock(cursor: TreeCursor, text: string, model: MarkdownModel, references: Map<string, string>, pending: { link: MarkdownLink; label: string }[]): void {
+  const name = cursor.name;
+  const kind = INLINE_CONTAINERS[name];
+  if (kind) {
+    collectInline(cursor.node.cursor(), text, kind, model, pending);
+    const level = HEADING_LEVEL.exec(name);
+    if (level) model.headings.push({ start: cursor.from, end: cursor.to, level: Number(level[1]), text: headingText(text.slice(cursor.from, cursor.to)) });
+    if (name === 'FootnoteDefinition') {
+      const raw = text.slice(cursor.from, cursor.to);
+      const close = raw.indexOf(']:');
+      model.footnoteDefinitions.push({ start: cursor.from, end: cursor.to, label: raw.slice(2, close), textStart: cursor.from + close + 2 });
+    }
+  } else if (BLOCK_CONTAINERS.has(name)) {
+    walkBlocks(cursor, text, model, references, pending);
+  } else if (name === 'LinkReference') {
+    const raw = text.slice(cursor.from, cursor.to);
+    const m = /^\[((?:[^\]\\]|\\.)+)\]:\s*<?([^\s>]*)>?/.exec(raw);
+    if (m && !references.has(normalizeLabel(m[1]))) references.set(normalizeLabel(m[1]), m[2]);
+  } else if (name === 'CommentBlock' || name === 'HTMLBlock') {
+    collectDirectives(text, cursor.from, cursor.to, model.directives);
+  } else if (name === 'FrontMatter') {
+    model.frontMatterEnd = cursor.to;
+  }
 }
 
 function collectInline(cursor: TreeCursor, text: string, kind: ProseBlockKind, model: MarkdownModel, pending: { link: MarkdownLink; label: string }[]): void {
