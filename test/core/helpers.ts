@@ -5,6 +5,7 @@ import { mergeGlossaries, type Glossary } from '../../server/src/core/glossary/g
 import { parseGlossary } from '../../server/src/core/glossary/parse';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../../server/src/core/options';
 import type { Analysis } from '../../server/src/core/analysis/types';
+import { isDisabled } from '../../server/src/core/analysis/analyze';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -34,11 +35,12 @@ export function terms(markdown: string): string[] {
 /** Everything a user can see of an analysis, as plain data: two analyses agree when these are deep-equal. */
 export function visible(a: Analysis): unknown {
   return {
-    occurrences: a.occurrences.map((o) => [o.start, o.end, o.entry, o.kind, o.evidence?.kind ?? null, o.evidence?.text ?? null, o.link ?? null, o.inName, o.inHeading, o.disabled]),
+    occurrences: a.occurrences.map((o) => [o.start, o.end, o.entry, o.kind, o.evidence?.kind ?? null, o.evidence?.text ?? o.evidence?.label ?? null, o.link ? [o.link.start, o.link.destination] : null, o.inName, o.inHeading, isDisabled(a, o.start)]),
     findings: a.findings.map((f) => [f.code, f.start, f.end, f.severity, f.message, f.related.map((r) => [r.start, r.end])]),
     links: a.model.links.map((l) => [l.start, l.end, l.destination, l.placeholder]),
     footnotes: a.model.footnoteReferences.map((r) => [r.start, r.label]),
     headings: a.model.headings.map((h) => [h.start, h.end, h.level, h.text]),
     sections: a.glossarySections,
+    uses: [...a.uses.values()].sort((x, y) => x.entry - y.entry),
   };
 }

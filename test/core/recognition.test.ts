@@ -78,3 +78,12 @@ test('positions are UTF-16 offsets, right after emoji and with CRLF line endings
   const found = terms(doc);
   assert.deepEqual(found, ['osteosarcoma -> osteosarcoma', 'carcinoma -> carcinoma']);
 });
+
+test('a term written as an acronym is matched in its exact case: EGFR the gene is not eGFR the kidney test', async () => {
+  const { mergeGlossaries } = await import('../../server/src/core/glossary/glossary');
+  const { parseGlossary } = await import('../../server/src/core/glossary/parse');
+  const { analyzeText } = await import('../../server/src/core/document');
+  const g = mergeGlossaries([parseGlossary('- term: EGFR\n  definition: A gene.\n- term: estimated glomerular filtration rate\n  abbreviations: [eGFR]\n  definition: A kidney test.\n', 'g.yaml')]);
+  const a = analyzeText('EGFR and eGFR and egfr.', g);
+  assert.deepEqual(a.occurrences.map((o) => `${a.text.slice(o.start, o.end)} -> ${g.entries[o.entry].term}`), ['EGFR -> EGFR', 'eGFR -> estimated glomerular filtration rate']);
+});

@@ -1,8 +1,8 @@
-import type { Tree, TreeCursor } from '@lezer/common';
+import type { Tree } from '@lezer/common';
 import { analyzeBlock, assembleAnalysis, shiftBlockAnalysis, type BlockAnalysis } from './analysis/analyze';
 import type { Analysis } from './analysis/types';
 import type { Glossary } from './glossary/glossary';
-import { parseTree, reparseTree, shiftBlockModel, topLevelBlockModel, type TextChange } from './markdown/parse';
+import { chunkModel, forEachChunk, parseTree, reparseTree, shiftBlockModel, type TextChange } from './markdown/parse';
 import type { AnalysisOptions } from './options';
 
 /** How much work the last update did, for benchmarks and tests. */
@@ -40,29 +40,36 @@ export class IncrementalAnalyzer {
     const incremental = this.tree !== undefined && steps !== undefined && this.parts.length > 0;
     const tree = incremental ? reparseTree(this.tree!, steps!, text) : parseTree(text);
     const old = incremental ? this.parts : [];
-    const mapped = old.map((p) => mapRange(p.model.from, p.model.to, steps ?? []));
     const parts: BlockAnalysis[] = [];
     let reused = 0;
     let k = 0;
-    const cursor: TreeCursor = tree.cursor();
-    if (cursor.firstChild()) {
-      do {
-        const { from, to, name } = cursor;
-        while (k < old.length && (mapped[k] === null || mapped[k]![0] < from)) k++;
-        const candidate = k < old.length ? old[k] : undefined;
-        const range = k < old.length ? mapped[k] : null;
-        if (candidate && range && range[0] === from && range[1] === to && candidate.model.type === name) {
-          const delta = from - candidate.model.from;
-          shiftBlockModel(candidate.model, delta);
-          shiftBlockAnalysis(candidate, delta);
-          parts.push(candidate);
-          reused++;
-          k++;
-        } else {
-          parts.push(analyzeBlock(text, topLevelBlockModel(text, cursor), this.glossary));
-        }
-      } while (cursor.nextSibling());
-    }
+    // The next old block that no change touched, and how far it moved.
+    let delta: number | null = null;
+    const advance = () => {
+      for (; k < old.length; k++) {
+        delta = shiftOf(old[k].model.from, old[k].model.to, steps!);
+        if (delta !== null) return;
+      }
+      delta = null;
+    };
+    if (incremental) advance();
+    forEachChunk(tree, (start, count, from, to, type) => {
+      while (k < old.length && delta !== null && old[k].model.from + delta < from) {
+        k++;
+        advance();
+      }
+      const candidate = k < old.length && delta !== null ? old[k] : undefined;
+      if (candidate && candidate.model.from + delta! === from && candidate.model.to + delta! === to && candidate.model.type === type) {
+        shiftBlockModel(candidate.model, delta!);
+        shiftBlockAnalysis(candidate, delta!);
+        parts.push(candidate);
+        reused++;
+        k++;
+        advance();
+      } else {
+        parts.push(analyzeBlock(text, chunkModel(text, start, count), this.glossary));
+      }
+    });
     this.tree = tree;
     this.parts = parts;
     this.lastStats = { blocks: parts.length, reused };
@@ -81,6 +88,12 @@ export class IncrementalAnalyzer {
  * it (including a change right at its edges, which may extend the block).
  */
 export function mapRange(from: number, to: number, steps: readonly (readonly TextChange[])[]): [number, number] | null {
+  const delta = shiftOf(from, to, steps);
+  return delta === null ? null : [from + delta, to + delta];
+}
+
+/** How far the steps move the range `from..to`, or null when a change touches it. */
+function shiftOf(from: number, to: number, steps: readonly (readonly TextChange[])[]): number | null {
   let a = from;
   let b = to;
   for (const changes of steps) {
@@ -96,5 +109,5 @@ export function mapRange(from: number, to: number, steps: readonly (readonly Tex
     a += shift;
     b += shift;
   }
-  return [a, b];
+  return a - from;
 }

@@ -16,6 +16,21 @@ export function occurrenceAt(analysis: Analysis, offset: number): Occurrence | u
   return undefined;
 }
 
+/** The occurrences that lie within `span`, in document order (binary search). */
+export function occurrencesIn(analysis: Analysis, span: { start: number; end: number }): Occurrence[] {
+  const list = analysis.occurrences;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Occurrence[] = [];
+  for (let i = lo; i < list.length && list[i].end <= span.end; i++) out.push(list[i]);
+  return out;
+}
+
 /** Escape text so that Markdown renders it literally: glossary text is data, never markup. */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => '\\' + c).replace(/\r?\n/g, ' ');

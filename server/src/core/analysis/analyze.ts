@@ -3,7 +3,7 @@ import type { Glossary } from '../glossary/glossary';
 import type { TermMatch } from '../glossary/terms-index';
 import type { BlockModel } from '../markdown/parse';
 import { joinBlockModels, topLevelBlockModels } from '../markdown/parse';
-import type { MarkdownModel, MarkdownLink, ProseBlock } from '../markdown/model';
+import type { DocumentModel, MarkdownLink, ProseBlock } from '../markdown/model';
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../options';
 import { emptyTokens, tokenizeRuns } from '../text/tokens';
 import type { Span } from '../types';
@@ -16,44 +16,88 @@ export function matchBlock(text: string, block: ProseBlock, glossary: Glossary, 
   return glossary.index.matchTokens(tokenizeRuns(text, block.runs, emptyTokens()), out);
 }
 
+/** What one top-level block contributes to one entry, as indices into the block's occurrences. */
+interface EntrySummary {
+  count: number;
+  /** First term-form occurrence outside headings and names. */
+  firstTerm?: number;
+  firstTermAny?: number;
+  firstDefinition?: number;
+  firstAbbreviation?: number;
+  firstAbbreviationAny?: number;
+  firstExpansion?: number;
+  us: number;
+  uk: number;
+  firstUs?: number;
+  firstUk?: number;
+}
+
 /**
- * One top-level block, analysed on its own: its structure, its term occurrences and the evidence
- * found around each (everything that depends only on the block's text). Cached per block by the
- * incremental path; `localBlock`/`localLink` index into the block's own lists.
+ * One top-level block analysed on its own: its structure, its term occurrences, the evidence around
+ * each and a per-entry summary: everything that depends only on the block's text. The incremental
+ * path caches it while the block is unchanged.
  */
 export interface BlockAnalysis {
   model: BlockModel;
   occurrences: Occurrence[];
-  localBlock: number[];
-  localLink: (number | undefined)[];
-  /**
-   * Evidence found in the block for each occurrence. A footnote's `text` is its label here, and a
-   * link's destination is only known once reference definitions are resolved: `assembleAnalysis`
-   * completes both.
-   */
-  evidence: (Evidence | undefined)[];
+  summary: Map<number, EntrySummary>;
+  /** Occurrences whose meaning depends on the rest of the document (shared abbreviations, reference links). */
+  global: number[];
+}
+
+function summaryOf(map: Map<number, EntrySummary>, entry: number): EntrySummary {
+  let s = map.get(entry);
+  if (!s) {
+    s = { count: 0, us: 0, uk: 0 };
+    map.set(entry, s);
+  }
+  return s;
+}
+
+function note(s: EntrySummary, occ: Occurrence, i: number, evidence: Evidence | undefined): void {
+  s.count++;
+  if (occ.spelling === 1) {
+    s.us++;
+    s.firstUs ??= i;
+  } else if (occ.spelling === 2) {
+    s.uk++;
+    s.firstUk ??= i;
+  }
+  if (occ.kind === 'term') {
+    s.firstTermAny ??= i;
+    if (!occ.inHeading && !occ.inName) s.firstTerm ??= i;
+    if (evidence) s.firstDefinition ??= i;
+  } else {
+    s.firstAbbreviationAny ??= i;
+    if (!occ.inHeading) s.firstAbbreviation ??= i;
+    if (evidence) s.firstExpansion ??= i;
+  }
 }
 
 export function analyzeBlock(text: string, model: BlockModel, glossary: Glossary): BlockAnalysis {
-  const result: BlockAnalysis = { model, occurrences: [], localBlock: [], localLink: [], evidence: [] };
+  const result: BlockAnalysis = { model, occurrences: [], summary: new Map(), global: [] };
   const footnoteAt = new Map<number, string>();
   for (const ref of model.footnoteReferences) footnoteAt.set(ref.start, ref.label);
-  const links = model.links.concat(model.pending.map((p) => p.link)).sort((a, b) => a.start - b.start);
-  model.blocks.forEach((block, b) => {
-    const matches = matchBlock(text, block, glossary);
+  const pendingLinks = new Set(model.pending.map((p) => p.link));
+  const links = pendingLinks.size ? model.links.concat([...pendingLinks]).sort((a, b) => a.start - b.start) : model.links;
+  const matches: TermMatch[] = [];
+  for (const block of model.blocks) {
+    matches.length = 0;
+    matchBlock(text, block, glossary, matches);
     const first = result.occurrences.length;
     for (let m = 0; m < matches.length; m++) {
       const match = matches[m];
       const entry = glossary.entries[match.entry];
       const inHeading = block.kind === 'heading';
       const inName = match.kind === 'term' && !inHeading && isPartOfName(text, block, match, entry.term);
-      const linkIndex = links.findIndex((l) => l.text.start <= match.start && match.end <= l.text.end);
-      const link: MarkdownLink | undefined = linkIndex >= 0 ? links[linkIndex] : undefined;
-      const abbr = model.abbrTags.find((a) => a.text.start <= match.start && match.end <= a.text.end);
-      const occ: Occurrence = { ...match, block: b, inHeading, inName, disabled: false };
+      let link: MarkdownLink | undefined;
+      for (const l of links) if (l.text.start <= match.start && match.end <= l.text.end) link = l;
+      const occ: Occurrence = { start: match.start, end: match.end, entry: match.entry, kind: match.kind, spelling: match.spelling, alternatives: match.alternatives, inHeading, inName, link, evidence: undefined };
       let evidence: Evidence | undefined;
+      const abbrTitle = () => model.abbrTags.find((a) => a.text.start <= match.start && match.end <= a.text.end)?.title;
       if (match.kind === 'term') {
-        evidence = termEvidence(text, block, match, entry, link, footnoteAt, abbr?.title);
+        // Everyday words are never reported, so how they are explained does not matter.
+        if (entry.level !== 'everyday' || link) evidence = termEvidence(text, block, match, entry, link, footnoteAt, model.abbrTags.length ? abbrTitle() : undefined);
       } else {
         const candidates = match.alternatives ?? [match.entry];
         let termBefore: Occurrence | undefined;
@@ -66,18 +110,19 @@ export function analyzeBlock(text: string, model: BlockModel, glossary: Glossary
         }
         const next = matches[m + 1];
         const termAfter = next && next.kind === 'term' && candidates.includes(next.entry) ? next : undefined;
-        evidence = abbreviationEvidence(text, match, termBefore, termAfter) ?? termEvidence(text, block, match, entry, link, footnoteAt, abbr?.title);
+        evidence = abbreviationEvidence(text, match, termBefore, termAfter) ?? termEvidence(text, block, match, entry, link, footnoteAt, model.abbrTags.length ? abbrTitle() : undefined);
       }
+      occ.evidence = evidence;
+      const index = result.occurrences.length;
       result.occurrences.push(occ);
-      result.localBlock.push(b);
-      result.localLink.push(link && model.links.includes(link) ? model.links.indexOf(link) : undefined);
-      result.evidence.push(evidence);
+      if (match.alternatives || (link && pendingLinks.has(link))) result.global.push(index);
+      else note(summaryOf(result.summary, match.entry), occ, index, evidence);
     }
-  });
+  }
   return result;
 }
 
-/** Move a block analysis by `delta` characters. */
+/** Move a block analysis by `delta` characters (its model is moved by `shiftBlockModel`). */
 export function shiftBlockAnalysis(part: BlockAnalysis, delta: number): void {
   if (!delta) return;
   for (const o of part.occurrences) {
@@ -86,61 +131,90 @@ export function shiftBlockAnalysis(part: BlockAnalysis, delta: number): void {
   }
 }
 
+const min = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+
 /**
  * Analyse a whole document from its blocks: document-order facts (first uses, where each term is
- * explained, glossary sections, directives) and findings. Cheap: a pass over the occurrences.
+ * explained, glossary sections, directives) and findings. Its cost grows with the number of
+ * blocks and of distinct terms per block, not with the number of occurrences.
  */
 export function assembleAnalysis(text: string, parts: readonly BlockAnalysis[], glossary: Glossary, options: AnalysisOptions = DEFAULT_OPTIONS): Analysis {
   const model = joinBlockModels(parts.map((p) => p.model));
-  const occurrences: Occurrence[] = [];
-  const linkIndex = new Map<MarkdownLink, number>();
-  model.links.forEach((l, i) => linkIndex.set(l, i));
-  const footnoteText = new Map<string, string>();
-  for (const d of model.footnoteDefinitions) if (!footnoteText.has(d.label)) footnoteText.set(d.label, text.slice(d.textStart, d.end).trim());
-  let blockBase = 0;
-  for (const part of parts) {
-    part.occurrences.forEach((occ, k) => {
-      occ.block = blockBase + part.localBlock[k];
-      const local = part.localLink[k];
-      const link = local !== undefined ? part.model.links[local] : part.model.pending.find((p) => p.link.text.start <= occ.start && occ.end <= p.link.text.end)?.link;
-      occ.link = link ? linkIndex.get(link) : undefined;
-      if (occ.alternatives) occ.entry = occ.alternatives[0];
-      const found = part.evidence[k];
-      if (found?.kind === 'footnote') occ.evidence = { kind: 'footnote', text: footnoteText.get(found.text ?? '') ?? '' };
-      else if (found?.kind === 'link') occ.evidence = occ.link === undefined || link!.placeholder ? undefined : { kind: 'link', text: link!.destination };
-      else occ.evidence = found;
-      occurrences.push(occ);
-    });
-    blockBase += part.model.blocks.length;
-  }
-  return assemble(text, model, occurrences, glossary, options);
-}
-
-function assemble(text: string, model: MarkdownModel, occurrences: Occurrence[], glossary: Glossary, options: AnalysisOptions): Analysis {
-  resolveSharedAbbreviations(occurrences);
-  const disabled = disabledRegions(model, text.length);
+  let total = 0;
+  for (let p = 0; p < parts.length; p++) total += parts[p].occurrences.length;
+  const occurrences: Occurrence[] = new Array(total);
+  let filled = 0;
   const glossarySections = findGlossarySections(model, text.length);
+  const disabled = disabledRegions(model, text.length);
   const uses = new Map<number, TermUse>();
-  occurrences.forEach((occ, i) => {
-    occ.disabled = disabled.length > 0 && inAny(disabled, occ.start);
-    let use = uses.get(occ.entry);
+  const useOf = (entry: number): TermUse => {
+    let use = uses.get(entry);
     if (!use) {
-      use = { entry: occ.entry, occurrences: [] };
-      uses.set(occ.entry, use);
+      use = { entry, count: 0, us: 0, uk: 0 };
+      uses.set(entry, use);
     }
-    use.occurrences.push(i);
-    const inGlossary = glossarySections.length > 0 && inAny(glossarySections, occ.start);
-    const evidence = inGlossary ? { kind: 'glossary-section' as const } : occ.evidence;
-    if (occ.kind === 'term') {
-      if (!inGlossary && !occ.inHeading && !occ.inName && use.firstUse === undefined) use.firstUse = i;
-      if (inGlossary) use.definition = -1;
-      else if (evidence && use.definition === undefined) use.definition = i;
-    } else {
-      if (!inGlossary && !occ.inHeading && use.firstAbbreviation === undefined) use.firstAbbreviation = i;
-      if (evidence && use.expansion === undefined) use.expansion = i;
+    return use;
+  };
+  const termsUsed = new Set<number>();
+  const deferred: { part: BlockAnalysis; base: number; inGlossary: boolean }[] = [];
+  for (const part of parts) {
+    const base = filled;
+    const list = part.occurrences;
+    for (let i = 0; i < list.length; i++) occurrences[filled++] = list[i];
+    const inGlossary = glossarySections.length > 0 && inAny(glossarySections, part.model.from);
+    if (part.global.length) deferred.push({ part, base, inGlossary });
+    for (const [entry, s] of part.summary) {
+      const use = useOf(entry);
+      use.count += s.count;
+      use.us += s.us;
+      use.uk += s.uk;
+      if (s.firstUs !== undefined) use.firstUs ??= base + s.firstUs;
+      if (s.firstUk !== undefined) use.firstUk ??= base + s.firstUk;
+      if (s.firstTermAny !== undefined) termsUsed.add(entry);
+      if (inGlossary) {
+        if (s.firstTermAny !== undefined) use.definition = -1;
+        if (s.firstAbbreviationAny !== undefined) use.expansion ??= base + s.firstAbbreviationAny;
+        continue;
+      }
+      if (s.firstTerm !== undefined) use.firstUse ??= base + s.firstTerm;
+      if (s.firstDefinition !== undefined) use.definition ??= base + s.firstDefinition;
+      if (s.firstAbbreviation !== undefined) use.firstAbbreviation ??= base + s.firstAbbreviation;
+      if (s.firstExpansion !== undefined) use.expansion ??= base + s.firstExpansion;
     }
-  });
-  const analysis: Analysis = { text, model, glossary, options, occurrences, uses, glossarySections, findings: [] };
+  }
+  // Occurrences that depend on the whole document come last; `min` keeps "first" right whatever the order.
+  for (const { part, base, inGlossary } of deferred) {
+    for (const local of part.global) {
+      const occ = part.occurrences[local];
+      if (occ.alternatives) occ.entry = occ.alternatives.find((e) => termsUsed.has(e)) ?? occ.alternatives[0];
+      if (occ.link && part.model.pending.some((p) => p.link === occ.link)) {
+        const resolved = model.links.includes(occ.link);
+        occ.evidence = resolved && !occ.link.placeholder ? { kind: 'link', text: occ.link.destination } : undefined;
+      }
+      const s: EntrySummary = { count: 0, us: 0, uk: 0 };
+      note(s, occ, 0, occ.evidence);
+      const use = useOf(occ.entry);
+      const i = base + local;
+      use.count++;
+      if (occ.spelling === 1) {
+        use.us++;
+        use.firstUs = min(use.firstUs, i);
+      } else if (occ.spelling === 2) {
+        use.uk++;
+        use.firstUk = min(use.firstUk, i);
+      }
+      if (inGlossary) {
+        if (occ.kind === 'term') use.definition = -1;
+        else use.expansion = min(use.expansion, i);
+        continue;
+      }
+      if (s.firstTerm !== undefined) use.firstUse = min(use.firstUse, i);
+      if (s.firstDefinition !== undefined && use.definition !== -1) use.definition = min(use.definition, i);
+      if (s.firstAbbreviation !== undefined) use.firstAbbreviation = min(use.firstAbbreviation, i);
+      if (s.firstExpansion !== undefined) use.expansion = min(use.expansion, i);
+    }
+  }
+  const analysis: Analysis = { text, model, glossary, options, occurrences, uses, glossarySections, disabled, findings: [] };
   analysis.findings = runRules(analysis);
   return analysis;
 }
@@ -151,21 +225,12 @@ export function analyzeTree(text: string, tree: Tree, glossary: Glossary, option
   return assembleAnalysis(text, parts, glossary, options);
 }
 
-/**
- * An abbreviation several entries share stands for the one whose term the document also uses
- * (`tumor microenvironment (TME)` makes every TME the tumor microenvironment); otherwise the first.
- */
-function resolveSharedAbbreviations(occurrences: Occurrence[]): void {
-  let termsUsed: Set<number> | undefined;
-  for (const occ of occurrences) {
-    if (!occ.alternatives) continue;
-    termsUsed ??= new Set(occurrences.filter((o) => o.kind === 'term').map((o) => o.entry));
-    const used = occ.alternatives.find((e) => termsUsed!.has(e));
-    occ.entry = used ?? occ.alternatives[0];
-  }
+/** Whether an offset lies in a region where reporting is turned off. */
+export function isDisabled(analysis: Analysis, offset: number): boolean {
+  return analysis.disabled.length > 0 && inAny(analysis.disabled, offset);
 }
 
-function disabledRegions(model: MarkdownModel, length: number): Span[] {
+function disabledRegions(model: DocumentModel, length: number): Span[] {
   const out: Span[] = [];
   let from: number | undefined;
   for (const d of model.directives) {

@@ -1,12 +1,12 @@
 import type { Entry, Span } from '../types';
-import type { MarkdownModel } from '../markdown/model';
+import type { DocumentModel } from '../markdown/model';
 import type { Evidence } from './types';
 
 const WINDOW = 60;
 const GLOSSARY_HEADING = /^(?:glossary|definitions|key terms|terms(?: used| to know)?|vocabulary|words to know|terms and definitions)\b/i;
 
 /** Spans of sections headed Glossary, Definitions, Key terms (up to the next heading of the same or higher level). */
-export function findGlossarySections(model: MarkdownModel, textLength: number): Span[] {
+export function findGlossarySections(model: DocumentModel, textLength: number): Span[] {
   const sections: Span[] = [];
   model.headings.forEach((heading, i) => {
     if (!GLOSSARY_HEADING.test(heading.text)) return;
@@ -58,7 +58,7 @@ export function termEvidence(
   if (abbrTitle) return { kind: 'abbr-tag', text: abbrTitle };
   const after = afterMarkup(text, occurrence.end, link);
   const footnote = footnoteAt.get(after);
-  if (footnote !== undefined) return { kind: 'footnote', text: footnote };
+  if (footnote !== undefined) return { kind: 'footnote', label: footnote };
   const following = text.slice(after, Math.min(block.end, after + 320));
   const paren = PARENTHETICAL.exec(following);
   if (paren) {

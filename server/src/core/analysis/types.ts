@@ -1,6 +1,6 @@
 import type { Glossary } from '../glossary/glossary';
 import type { TermMatch } from '../glossary/terms-index';
-import type { MarkdownModel } from '../markdown/model';
+import type { DocumentModel, MarkdownLink } from '../markdown/model';
 import type { AnalysisOptions, FindingCode } from '../options';
 import type { Severity, Span } from '../types';
 
@@ -12,28 +12,26 @@ export type EvidenceKind = 'link' | 'parenthetical' | 'appositive' | 'naming' | 
  */
 export interface Evidence {
   kind: EvidenceKind;
-  /** The document's own explanation, when there is one to quote (footnote text, parenthetical, link URL). */
+  /** The document's own explanation, when there is one to quote (parenthetical, link URL). */
   text?: string;
+  /** For a footnote: its label (the text is in `model.footnoteDefinitions`). */
+  label?: string;
 }
 
 /** One recognised term in the document. */
 export interface Occurrence extends TermMatch {
-  /** Index of the prose block it is in. */
-  block: number;
   inHeading: boolean;
   /** Part of a proper name written in Title Case (`Comparative Oncology Program`): not a use of the term. */
   inName: boolean;
-  /** Inside a `<!-- oncoterm-disable -->` region: recognised, never reported. */
-  disabled: boolean;
-  /** Index into `model.links` of the link whose text contains it. */
-  link?: number;
+  /** The link whose text contains it. */
+  link?: MarkdownLink;
   evidence?: Evidence;
 }
 
-/** All uses of one glossary entry in a document, as indices into `Analysis.occurrences`. */
+/** All uses of one glossary entry in a document; occurrences are indices into `Analysis.occurrences`. */
 export interface TermUse {
   entry: number;
-  occurrences: number[];
+  count: number;
   /** First use of the term or an alias outside headings and glossary sections. */
   firstUse?: number;
   /** First occurrence (term form) that is explained; -1 when a Glossary section explains it. */
@@ -41,6 +39,11 @@ export interface TermUse {
   firstAbbreviation?: number;
   /** First abbreviation occurrence that is expanded or explained. */
   expansion?: number;
+  /** How many occurrences use the US and the UK spelling, and the first of each. */
+  us: number;
+  uk: number;
+  firstUs?: number;
+  firstUk?: number;
 }
 
 export interface RelatedLocation extends Span {
@@ -71,12 +74,14 @@ export interface Finding extends Span {
 /** Everything known about one version of a document: computed once, read by every feature. */
 export interface Analysis {
   text: string;
-  model: MarkdownModel;
+  model: DocumentModel;
   glossary: Glossary;
   options: AnalysisOptions;
   occurrences: Occurrence[];
   uses: Map<number, TermUse>;
   /** Sections headed Glossary / Definitions / Key terms. */
   glossarySections: Span[];
+  /** Regions between `<!-- oncoterm-disable -->` and `<!-- oncoterm-enable -->`: recognised, never reported. */
+  disabled: Span[];
   findings: Finding[];
 }

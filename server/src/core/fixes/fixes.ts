@@ -1,4 +1,5 @@
 import type { Analysis, Finding, Occurrence } from '../analysis/types';
+import { occurrencesIn } from '../present';
 import type { Entry } from '../types';
 
 /** Replace `start..end` of the document by `newText` (offsets of the analysed version). */
@@ -24,7 +25,7 @@ function eol(text: string): string {
 /** Offset right after an occurrence and any markup closing around it (`*`, `_`, the enclosing link). */
 export function insertionPoint(analysis: Analysis, occ: Occurrence): number {
   const { text } = analysis;
-  let i = occ.link !== undefined ? Math.max(occ.end, analysis.model.links[occ.link].end) : occ.end;
+  let i = occ.link ? Math.max(occ.end, occ.link.end) : occ.end;
   while (i < text.length && (text[i] === '*' || text[i] === '_')) i++;
   const ref = analysis.model.footnoteReferences.find((r) => r.start === i);
   return ref ? ref.end : i;
@@ -81,12 +82,12 @@ function ignoreInDocument(analysis: Analysis, term: string): TextEdit {
 function expansionText(analysis: Analysis, occ: Occurrence, entry: Entry): string {
   const written = analysis.text.slice(occ.start, occ.end);
   const use = analysis.uses.get(occ.entry);
-  const termExplained = use?.definition !== undefined && (use.definition < 0 || use.definition < analysis.occurrences.indexOf(occ));
+  const termExplained = use?.definition !== undefined && (use.definition < 0 || analysis.occurrences[use.definition].start < occ.start);
   return termExplained ? `${entry.term} (${written})` : `${entry.term} (${written}: ${entry.short})`;
 }
 
 function occurrenceAt(analysis: Analysis, finding: Finding): Occurrence | undefined {
-  return analysis.occurrences.find((o) => o.start === finding.start && o.end === finding.end);
+  return occurrencesIn(analysis, finding).find((o) => o.start === finding.start && o.end === finding.end);
 }
 
 /** Every fix for one finding, the preferred one first. */
@@ -127,7 +128,7 @@ export function fixesForFinding(analysis: Analysis, finding: Finding): Fix[] {
       ],
     });
     if (source) {
-      const link = occ.link === undefined ? undefined : analysis.model.links[occ.link];
+      const link = occ.link;
       if (link?.placeholder && link.destinationSpan) {
         fixes.push({ title: `Link '${written}' to ${source.label}`, edits: [{ start: link.destinationSpan.start, end: link.destinationSpan.end, newText: source.url }] });
       } else if (!link) {
@@ -188,7 +189,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 function respell(written: string, target: 1 | 2, analysis: Analysis, entry: number): string | undefined {
-  for (const o of analysis.occurrences) {
+  const use = analysis.uses.get(entry);
+  const index = target === 1 ? use?.firstUs : use?.firstUk;
+  for (const o of index === undefined ? [] : [analysis.occurrences[index]]) {
     if (o.entry === entry && o.spelling === target) {
       const other = analysis.text.slice(o.start, o.end);
       if (other.toLowerCase().split(/\W+/).length === written.toLowerCase().split(/\W+/).length) return matchCase(other, written);

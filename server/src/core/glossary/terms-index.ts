@@ -53,6 +53,11 @@ export class TermIndex {
 
   private addEntry(entry: Entry, index: number): void {
     for (const form of [entry.term, ...entry.aliases]) {
+      if (isAcronym(form)) {
+        // `EGFR` or `KRAS` as a term: matched in its exact case, so `eGFR` stays a different word.
+        this.insert(this.abbreviations, termTokens(form), { entry: index, kind: 'term', spelling: 0 });
+        continue;
+      }
       const tokens = termTokens(form).map((t) => t.toLowerCase());
       if (!tokens.length) continue;
       for (const [variant, spelling] of spellingVariants(tokens)) {
@@ -133,7 +138,7 @@ export class TermIndex {
       node = this.abbreviations.get(exact[i]);
       j = i;
       while (node) {
-        if (node.hit && j > bestEnd) {
+        if (node.hit && j >= bestEnd) {
           bestEnd = j;
           best = node.hit;
         }
@@ -152,6 +157,11 @@ export class TermIndex {
     }
     return out;
   }
+}
+
+/** A form with no lower-case letter and at least two letters: `EGFR`, `HER2`, `BRCA1`, `PD-L1`. */
+function isAcronym(form: string): boolean {
+  return !/\p{Ll}/u.test(form) && (form.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 }
 
 function spellingOfRange(exact: readonly string[], from: number, to: number): Spelling {

@@ -57,8 +57,12 @@ export type Directive =
   | (Span & { kind: 'enable' });
 
 /** Everything the analysis needs to know about a Markdown document's structure. */
-export interface MarkdownModel {
+export interface MarkdownModel extends DocumentModel {
   blocks: ProseBlock[];
+}
+
+/** The document-wide structure (without the prose blocks, which only the block phase reads). */
+export interface DocumentModel {
   links: MarkdownLink[];
   footnoteReferences: FootnoteReference[];
   footnoteDefinitions: FootnoteDefinition[];

@@ -1,7 +1,7 @@
 import { parser as commonMark, GFM, type MarkdownParser } from '@lezer/markdown';
-import { TreeFragment, type Tree, type TreeCursor } from '@lezer/common';
+import { TreeFragment, type SyntaxNode, type Tree, type TreeCursor } from '@lezer/common';
 import { Footnotes, FrontMatter, MathSyntax } from './extensions';
-import type { AbbrTag, Directive, MarkdownLink, MarkdownModel, ProseBlockKind, ProseRun } from './model';
+import type { AbbrTag, Directive, DocumentModel, MarkdownLink, MarkdownModel, ProseBlockKind, ProseRun } from './model';
 
 /** CommonMark + GFM (tables, task lists, strikethrough, autolinks) + footnotes, math and front matter. */
 export const markdownParser: MarkdownParser = commonMark.configure([GFM, Footnotes, MathSyntax, FrontMatter]);
@@ -77,26 +77,80 @@ function emptyModel(): MarkdownModel {
   return { blocks: [], links: [], footnoteReferences: [], footnoteDefinitions: [], headings: [], abbrTags: [], directives: [], frontMatterEnd: 0 };
 }
 
-/** The model of the top-level block the cursor is on. */
-export function topLevelBlockModel(text: string, cursor: TreeCursor): BlockModel {
-  const part: BlockModel = { ...emptyModel(), from: cursor.from, to: cursor.to, type: cursor.name, references: [], pending: [] };
+/**
+ * The model of a chunk of `count` consecutive top-level blocks starting at `start`.
+ * `type` names the blocks, so that a chunk is reused only for the same sequence of blocks.
+ */
+export function chunkModel(text: string, start: SyntaxNode, count: number): BlockModel {
+  const cursor = start.cursor();
+  const part: BlockModel = { ...emptyModel(), from: cursor.from, to: cursor.to, type: '', references: [], pending: [] };
   const references = new Map<string, string>();
-  visitBlock(cursor, text, part, references, part.pending);
+  const types: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && !cursor.nextSibling()) break;
+    types.push(cursor.name);
+    part.to = cursor.to;
+    visitBlock(cursor, text, part, references, part.pending);
+  }
+  part.type = types.join(' ');
   part.references = [...references];
   return part;
 }
 
+/** Largest number of top-level blocks in one chunk. */
+const MAX_CHUNK = 24;
+
+/**
+ * Whether a chunk ends after this top-level block. Decided by the block itself (its type and
+ * length), so an edit moves chunk boundaries only next to it: headings close a chunk, and about one
+ * block in six does by its length.
+ */
+export function endsChunk(name: string, from: number, to: number, count: number): boolean {
+  return count >= MAX_CHUNK || name.startsWith('ATXHeading') || name.startsWith('SetextHeading') || (Math.imul(to - from, 0x9e3779b1) >>> 29) === 0;
+}
+
+/** Visit the top-level blocks in chunks: `visit(startNode, count, from, to, type)` per chunk. */
+export function forEachChunk(tree: Tree, visit: (start: SyntaxNode, count: number, from: number, to: number, type: string) => void): void {
+  const cursor = tree.cursor();
+  if (!cursor.firstChild()) return;
+  let start: SyntaxNode | undefined;
+  let count = 0;
+  let type = '';
+  let from = 0;
+  do {
+    if (!start) {
+      start = cursor.node;
+      from = cursor.from;
+      count = 0;
+      type = '';
+    }
+    count++;
+    type = type ? type + ' ' + cursor.name : cursor.name;
+    if (endsChunk(cursor.name, cursor.from, cursor.to, count)) {
+      visit(start, count, from, cursor.to, type);
+      start = undefined;
+    }
+  } while (cursor.nextSibling());
+  if (start) visit(start, count, from, cursor.to, type);
+}
+
 /** Join the models of consecutive top-level blocks into the document's model, resolving reference links. */
-export function joinBlockModels(parts: readonly BlockModel[]): MarkdownModel {
-  const model = emptyModel();
+export function joinBlockModels(parts: readonly BlockModel[]): DocumentModel {
+  const model: DocumentModel = { links: [], footnoteReferences: [], footnoteDefinitions: [], headings: [], abbrTags: [], directives: [], frontMatterEnd: 0 };
   const references = new Map<string, string>();
-  for (const part of parts) for (const [label, destination] of part.references) if (!references.has(label)) references.set(label, destination);
-  for (const part of parts) {
+  for (let p = 0; p < parts.length; p++) {
+    const refs = parts[p].references;
+    for (let i = 0; i < refs.length; i++) if (!references.has(refs[i][0])) references.set(refs[i][0], refs[i][1]);
+  }
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
     let links = part.links;
     if (part.pending.length) {
       const resolved: MarkdownLink[] = [];
       for (const { link, label } of part.pending) {
         const destination = references.get(normalizeLabel(label));
+        link.destination = destination ?? '';
+        link.placeholder = false;
         if (destination === undefined) continue;
         link.destination = destination;
         link.placeholder = isPlaceholder(destination);
@@ -104,13 +158,12 @@ export function joinBlockModels(parts: readonly BlockModel[]): MarkdownModel {
       }
       if (resolved.length) links = [...links, ...resolved].sort((a, b) => a.start - b.start);
     }
-    for (const l of links) model.links.push(l);
-    for (const b of part.blocks) model.blocks.push(b);
-    for (const r of part.footnoteReferences) model.footnoteReferences.push(r);
-    for (const d of part.footnoteDefinitions) model.footnoteDefinitions.push(d);
-    for (const h of part.headings) model.headings.push(h);
-    for (const a of part.abbrTags) model.abbrTags.push(a);
-    for (const d of part.directives) model.directives.push(d);
+    for (let i = 0; i < links.length; i++) model.links.push(links[i]);
+    if (part.footnoteReferences.length) model.footnoteReferences.push(...part.footnoteReferences);
+    if (part.footnoteDefinitions.length) model.footnoteDefinitions.push(...part.footnoteDefinitions);
+    if (part.headings.length) model.headings.push(...part.headings);
+    if (part.abbrTags.length) model.abbrTags.push(...part.abbrTags);
+    if (part.directives.length) model.directives.push(...part.directives);
     if (part.frontMatterEnd) model.frontMatterEnd = part.frontMatterEnd;
   }
   return model;
@@ -150,18 +203,10 @@ export function shiftBlockModel(part: BlockModel, delta: number): void {
   if (part.frontMatterEnd) part.frontMatterEnd += delta;
 }
 
-/** Extract the structure the analysis needs from a parse tree. */
-export function buildModel(text: string, tree: Tree): MarkdownModel {
-  return joinBlockModels(topLevelBlockModels(text, tree));
-}
-
 /** The model of every top-level block, in document order. */
 export function topLevelBlockModels(text: string, tree: Tree): BlockModel[] {
   const parts: BlockModel[] = [];
-  const cursor = tree.cursor();
-  if (!cursor.firstChild()) return parts;
-  do parts.push(topLevelBlockModel(text, cursor));
-  while (cursor.nextSibling());
+  forEachChunk(tree, (start, count) => parts.push(chunkModel(text, start, count)));
   return parts;
 }
 

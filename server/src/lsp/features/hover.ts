@@ -10,7 +10,12 @@ export function hover(cx: ServerContext, params: HoverParams): Hover | null {
   const occ = occurrenceAt(analysis, open.doc.offsetAt(params.position));
   if (!occ) return null;
   const { entries, byId } = analysis.glossary;
-  const value = describeEntry(entries[occ.entry], entries, byId, occ.evidence ?? firstEvidence(analysis, occ.entry));
+  let local = occ.evidence ?? firstEvidence(analysis, occ.entry);
+  if (local?.kind === 'footnote') {
+    const note = analysis.model.footnoteDefinitions.find((d) => d.label === local!.label);
+    local = { kind: 'footnote', text: note ? analysis.text.slice(note.textStart, note.end).trim() : undefined };
+  }
+  const value = describeEntry(entries[occ.entry], entries, byId, local);
   return { contents: { kind: MarkupKind.Markdown, value }, range: toRange(open.doc, occ) };
 }
 

@@ -1,3 +1,4 @@
+import { isDisabled } from '../analyze';
 import { lineOf, type Rule } from './index';
 
 /** A term explained, but only after the reader has met it. */
@@ -8,7 +9,7 @@ export const definedAfterUse: Rule = (cx) => {
     const entry = analysis.glossary.entries[use.entry];
     const first = analysis.occurrences[use.firstUse];
     const defined = analysis.occurrences[use.definition];
-    if (first.disabled || !cx.isJargon(entry) || cx.isIgnored(entry)) continue;
+    if (isDisabled(analysis, first.start) || !cx.isJargon(entry) || cx.isIgnored(entry)) continue;
     const written = analysis.text.slice(first.start, first.end);
     cx.report('defined-after-use', first.start, first.end,
       `'${written}' is explained only later (line ${lineOf(analysis.text, defined.start) + 1}); explain it at its first use`,

@@ -1,16 +1,17 @@
+import { occurrencesIn } from '../../present';
+import { isDisabled } from '../analyze';
 import type { Rule } from './index';
 
 /** `[osteosarcoma](#)`: a link that goes nowhere. */
 export const placeholderLink: Rule = (cx) => {
   const { analysis } = cx;
-  analysis.model.links.forEach((link, l) => {
-    if (!link.placeholder) return;
+  for (const link of analysis.model.links) {
+    if (!link.placeholder || isDisabled(analysis, link.start)) continue;
     const label = analysis.text.slice(link.text.start, link.text.end);
     const trimmed = { start: link.text.start + (label.length - label.trimStart().length), end: link.text.end - (label.length - label.trimEnd().length) };
     // Suggest a source only when the link's whole text is the term: `[osteosarcoma](#)`, not `[a study of osteosarcoma](#)`.
-    const occ = analysis.occurrences.find((o) => o.link === l && o.start <= trimmed.start && o.end >= trimmed.end - 1);
-    if (occ?.disabled) return;
+    const occ = occurrencesIn(analysis, link.text).find((o) => o.start <= trimmed.start && o.end >= trimmed.end - 1);
     const hint = occ ? `; link it to a source for '${analysis.text.slice(occ.start, occ.end)}'` : '; give it a real destination';
     cx.report('placeholder-link', link.start, link.end, `The link '${label}' has no destination${hint}`, { entry: occ?.entry });
-  });
+  }
 };

@@ -1,3 +1,4 @@
+import { isDisabled } from '../analyze';
 import type { Rule } from './index';
 
 /** An abbreviation used before its expansion (or never expanded). */
@@ -8,7 +9,7 @@ export const undefinedAbbreviation: Rule = (cx) => {
     if (use.expansion !== undefined && use.expansion <= use.firstAbbreviation) continue;
     const entry = analysis.glossary.entries[use.entry];
     const occ = analysis.occurrences[use.firstAbbreviation];
-    if (occ.disabled || !cx.isJargonAbbreviation(entry) || cx.isIgnored(entry)) continue;
+    if (isDisabled(analysis, occ.start) || !cx.isJargonAbbreviation(entry) || cx.isIgnored(entry)) continue;
     if (use.definition === -1 && use.expansion !== undefined) continue;
     const written = analysis.text.slice(occ.start, occ.end);
     const later = use.expansion !== undefined ? ' (it is expanded only later)' : '';
