@@ -2,7 +2,7 @@
 // Usage: node scripts/build.mjs [--watch] [--minify]
 import { build, context } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { compileGlossary } from './glossary-lib.mjs';
+import { compileGlossary, loadParser } from './glossary-lib.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -15,14 +15,15 @@ if (errors.length) {
   console.error(`build: ${errors.length} error(s) in the built-in glossary`);
   process.exit(1);
 }
-writeFileSync('dist/glossary.json', JSON.stringify({ files: compiled.files.map((f) => ({ file: f.file, entries: f.entries, problems: [] })) }));
+const { compileGlossary: compileForShipping } = await loadParser();
+writeFileSync('dist/glossary.json', JSON.stringify(compileForShipping(compiled.files)));
 
 // ESM-only dependencies read import.meta.url; in a CommonJS bundle it is derived from __filename.
 const importMetaUrl = "const __import_meta_url = require('url').pathToFileURL(__filename).href;";
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify, logLevel: 'warning', define: { 'import.meta.url': '__import_meta_url' }, banner: { js: importMetaUrl } };
 const targets = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + importMetaUrl } },
 ];
 if (watch) {

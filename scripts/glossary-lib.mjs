@@ -10,7 +10,7 @@ let parserModule;
 export async function loadParser() {
   if (parserModule) return parserModule;
   const outfile = join(tmpdir(), `oncoterm-glossary-parser-${process.pid}.cjs`);
-  await build({ entryPoints: ['server/src/core/glossary/parse.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
+  await build({ entryPoints: ['server/src/core/glossary/compile.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
   parserModule = createRequire(import.meta.url)(outfile);
   return parserModule;
 }

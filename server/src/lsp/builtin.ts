@@ -1,17 +1,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CompiledGlossary } from '../core/glossary/compile';
 import { parseGlossary, type GlossaryFile } from '../core/glossary/parse';
+import type { IndexRecording } from '../core/glossary/terms-index';
 
-/** The compiled built-in glossary written by `scripts/build.mjs` next to the bundle. */
-export interface CompiledGlossary {
+/** The built-in glossary files and, when loaded from the build, the recorded index over them. */
+export interface BuiltinGlossary {
   files: GlossaryFile[];
+  index?: IndexRecording;
 }
 
 /**
  * Load the built-in glossary: the compiled `glossary.json` beside the bundle when present (fast),
  * else the YAML sources (development). Entry origins become absolute paths under `root`.
  */
-export function loadBuiltinGlossary(bundleDir: string, root: string): GlossaryFile[] {
+export function loadBuiltinGlossary(bundleDir: string, root: string): BuiltinGlossary {
   const key = `${bundleDir}\0${root}`;
   const cached = loaded.get(key);
   if (cached) return cached;
@@ -20,13 +23,14 @@ export function loadBuiltinGlossary(bundleDir: string, root: string): GlossaryFi
   return files;
 }
 
-const loaded = new Map<string, GlossaryFile[]>();
+const loaded = new Map<string, BuiltinGlossary>();
 
-function readBuiltinGlossary(bundleDir: string, root: string): GlossaryFile[] {
+function readBuiltinGlossary(bundleDir: string, root: string): BuiltinGlossary {
   const compiled = join(bundleDir, 'glossary.json');
   let files: GlossaryFile[];
+  let index: IndexRecording | undefined;
   if (existsSync(compiled)) {
-    files = (JSON.parse(readFileSync(compiled, 'utf8')) as CompiledGlossary).files;
+    ({ files, index } = JSON.parse(readFileSync(compiled, 'utf8')) as CompiledGlossary);
   } else {
     const dir = join(root, 'glossary');
     files = existsSync(dir)
@@ -38,7 +42,7 @@ function readBuiltinGlossary(bundleDir: string, root: string): GlossaryFile[] {
     for (const entry of file.entries) if (entry.origin) entry.origin.file = absolute;
     file.file = absolute;
   }
-  return files;
+  return { files, index };
 }
 
 /** The folder holding `package.json` and `glossary/`, from the bundle's folder (`dist/`) or the sources. */

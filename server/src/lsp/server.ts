@@ -26,10 +26,17 @@ const WATCH_INTERVAL_MS = 1000;
 
 /** Start the language server on a connection (stdio, IPC or a test's streams). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  // A request handler that throws is answered with an error by the protocol library; anything that
+  // escapes it is logged (stderr) rather than ending the writer's session.
+  process.on('unhandledRejection', (reason) => console.error('oncoterm: unhandled rejection:', reason));
+  process.on('uncaughtException', (error) => console.error('oncoterm: uncaught exception:', error));
   const bundleDir = __dirname;
   const builtin = loadBuiltinGlossary(bundleDir, extensionRoot(bundleDir));
-  let workspace = new WorkspaceState(builtin, undefined);
+  // Created on `initialize`, which a client sends before anything else.
+  let workspace = undefined as unknown as WorkspaceState;
   let supportsConfiguration = false;
+  let supportsTokenRefresh = false;
+  let supportsConfigurationRegistration = false;
   const documents = new DocumentStore(() => ({ glossary: workspace.glossary, options: toAnalysisOptions(workspace.settings), maxDocumentSize: workspace.settings.maxDocumentSize }));
   const cx: ServerContext = { connection, documents, workspace: () => workspace };
   const timers = new Map<string, NodeJS.Timeout>();
@@ -57,7 +64,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const open of documents.all()) schedule(open.doc.uri, 0);
     problemFiles = publishProblems(cx, problemFiles);
     rewatch();
-    if (supportsConfiguration) connection.languages.semanticTokens.refresh();
+    if (supportsTokenRefresh) void connection.sendRequest('workspace/semanticTokens/refresh').catch(() => undefined);
   };
   const reloadWorkspace = () => {
     workspace.reload();
@@ -81,6 +88,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    supportsTokenRefresh = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+    supportsConfigurationRegistration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
     workspace = new WorkspaceState(builtin, root, params.initializationOptions?.settings ?? null);
@@ -99,7 +108,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
   connection.onInitialized(() => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oncoterm' }).catch(() => undefined);
+    if (supportsConfiguration && supportsConfigurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'oncoterm' }).catch(() => undefined);
     problemFiles = publishProblems(cx, problemFiles);
     rewatch();
     void pullSettings();
@@ -146,4 +155,3 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   return connection;
 }
 
-if (require.main === module) startServer();

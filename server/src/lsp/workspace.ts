@@ -5,6 +5,7 @@ import { mergeGlossaries, type Glossary } from '../core/glossary/glossary';
 import { parseGlossary, type GlossaryFile } from '../core/glossary/parse';
 import type { Problem } from '../core/types';
 import { parseSettings, type Settings } from '../protocol/settings';
+import type { BuiltinGlossary } from './builtin';
 
 export const WORKSPACE_CONFIG = '.oncoterm.yaml';
 /** Larger glossary files are refused with a diagnostic instead of being parsed. */
@@ -23,11 +24,21 @@ export class WorkspaceState {
   watched = new Set<string>();
   private userFiles: GlossaryFile[] = [];
 
-  constructor(private readonly builtin: GlossaryFile[], readonly root: string | undefined, private editorSettings: unknown = null) {
+  constructor(private readonly builtin: BuiltinGlossary, readonly root: string | undefined, private editorSettings: unknown = null) {
     this.settings = parseSettings(null).settings;
-    this.glossary = mergeGlossaries(builtin);
+    this.glossary = this.merge([]);
     this.reload();
   }
+
+  /** The built-in glossary and the user's files, merged; reuses the glossary when nothing changed. */
+  private merge(files: GlossaryFile[]): Glossary {
+    const key = JSON.stringify(files.map((f) => [f.file, f.entries, f.problems.length]));
+    if (this.glossary && key === this.mergedKey) return this.glossary;
+    this.mergedKey = key;
+    return mergeGlossaries([...this.builtin.files, ...files], this.builtin.index);
+  }
+
+  private mergedKey = '';
 
   setEditorSettings(raw: unknown): void {
     this.editorSettings = raw;
@@ -65,7 +76,7 @@ export class WorkspaceState {
     this.problems = problems;
     this.watched = watched;
     this.userFiles = files;
-    this.glossary = mergeGlossaries([...this.builtin, ...files]);
+    this.glossary = this.merge(files);
   }
 
   get userGlossaries(): readonly GlossaryFile[] {

@@ -18,8 +18,10 @@ export interface Fix {
   command?: { id: 'ignoreInWorkspace'; term: string };
 }
 
+/** The document's line ending, judged by its first line break. */
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  const n = text.indexOf('\n');
+  return n > 0 && text.charCodeAt(n - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** Offset right after an occurrence and any markup closing around it (`*`, `_`, the enclosing link). */
@@ -45,8 +47,9 @@ function footnoteLabel(analysis: Analysis, entry: Entry): string {
 /** Text appended at the end of the document, starting on a fresh line after a blank line. */
 function appendAtEnd(text: string, block: string): TextEdit {
   const nl = eol(text);
-  const trailing = /(\r?\n)*$/.exec(text)![0];
-  const lead = text.length === 0 ? '' : trailing.length === 0 ? nl + nl : /\n.*\n$/s.test(trailing) ? '' : nl;
+  let newlines = 0;
+  for (let i = text.length - 1; i >= 0 && (text[i] === '\n' || text[i] === '\r'); i--) if (text[i] === '\n') newlines++;
+  const lead = text.length === 0 ? '' : newlines === 0 ? nl + nl : newlines >= 2 ? '' : nl;
   return { start: text.length, end: text.length, newText: lead + block.replace(/\n/g, nl) + nl };
 }
 

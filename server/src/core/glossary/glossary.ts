@@ -1,6 +1,6 @@
 import type { Entry, Problem } from '../types';
 import type { GlossaryFile } from './parse';
-import { TermIndex } from './terms-index';
+import { TermIndex, type IndexRecording } from './terms-index';
 
 /**
  * All entries in force, after merging every glossary in order (built-in first, then the user's),
@@ -13,8 +13,13 @@ export interface Glossary {
   problems: readonly Problem[];
 }
 
-/** Later files override earlier ones by id, or by term (case-insensitive) when ids differ. */
-export function mergeGlossaries(files: readonly GlossaryFile[]): Glossary {
+/**
+ * Later files override earlier ones by id, or by term (case-insensitive) when ids differ.
+ * `saved` is a recorded index of the leading entries (the built-in glossary); it is used only when
+ * no later file overrides one of those entries.
+ */
+export function mergeGlossaries(files: readonly GlossaryFile[], saved?: IndexRecording): Glossary {
+  let overridden = false;
   const entries: Entry[] = [];
   const byId = new Map<string, number>();
   const byTerm = new Map<string, number>();
@@ -30,6 +35,7 @@ export function mergeGlossaries(files: readonly GlossaryFile[]): Glossary {
       const termKey = entry.term.toLowerCase();
       const existing = byId.get(entry.id) ?? byTerm.get(termKey);
       if (existing !== undefined) {
+        if (saved && existing < saved.entries) overridden = true;
         const old = entries[existing];
         byTerm.delete(old.term.toLowerCase());
         byId.delete(old.id);
@@ -43,7 +49,7 @@ export function mergeGlossaries(files: readonly GlossaryFile[]): Glossary {
       }
     }
   }
-  return { entries, byId, index: new TermIndex(entries), problems };
+  return { entries, byId, index: new TermIndex(entries, overridden ? undefined : saved), problems };
 }
 
 /** Find an entry by id, term, alias or abbreviation (case-insensitive except abbreviations). */

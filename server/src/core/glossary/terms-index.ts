@@ -12,14 +12,24 @@ export interface IndexHit {
   spelling: Spelling;
   /** Set on derived plurals, which never override a form written in a glossary. */
   derived?: boolean;
-  /** Other entries sharing this abbreviation (`TME`: tumor microenvironment, total mesorectal excision). */
-  alternatives?: number[];
 }
 
+/** The insertions that built an index over the first `entries` entries: [0 terms / 1 abbreviations, tokens joined by U+0001, packed hit]. */
+export interface IndexRecording {
+  entries: number;
+  inserts: [number, string, number][];
+}
+
+/** A trie node; `hit` packs what a path ending here means (see `pack`), to keep big glossaries small. */
 interface TrieNode {
   next?: Map<string, TrieNode>;
-  hit?: IndexHit;
+  hit?: number;
 }
+
+const KIND_ABBREVIATION = 4;
+const DERIVED = 8;
+const pack = (hit: IndexHit): number => hit.entry * 16 + (hit.derived ? DERIVED : 0) + (hit.kind === 'abbreviation' ? KIND_ABBREVIATION : 0) + hit.spelling;
+const entryOf = (packed: number): number => Math.floor(packed / 16);
 
 /**
  * @example a match of "tumour microenvironments" -> { start, end, entry: <index of tumor-microenvironment>, kind: 'term', spelling: 2 }
@@ -44,11 +54,33 @@ const MAX_SPELLING_COMBINATIONS = 8;
 export class TermIndex {
   private readonly terms = new Map<string, TrieNode>();
   private readonly abbreviations = new Map<string, TrieNode>();
+  /** Nodes of abbreviations that several entries share, with every entry (the first is the default). */
+  private readonly alternatives = new Map<TrieNode, number[]>();
   /** Number of distinct paths inserted. */
   size = 0;
 
-  constructor(readonly entries: readonly Entry[]) {
-    entries.forEach((entry, i) => this.addEntry(entry, i));
+  /** When set, every insertion is also recorded, so the index can be saved and rebuilt without deriving forms. */
+  private recorded?: IndexRecording;
+
+  /**
+   * Index `entries`. `saved` (from `record()` on an index of the same first `saved.entries`
+   * entries) replays those insertions instead of deriving every form again: fast start-up for the
+   * built-in glossary.
+   */
+  constructor(readonly entries: readonly Entry[], saved?: IndexRecording, record = false) {
+    if (record) this.recorded = { entries: 0, inserts: [] };
+    let first = 0;
+    if (saved && saved.entries <= entries.length) {
+      for (const [root, path, packed] of saved.inserts) this.insertPacked(root ? this.abbreviations : this.terms, path.split('\u0001'), packed);
+      first = saved.entries;
+    }
+    for (let i = first; i < entries.length; i++) this.addEntry(entries[i], i);
+    if (this.recorded) this.recorded.entries = entries.length;
+  }
+
+  /** The insertions that built this index (only when constructed with `record`). */
+  recording(): IndexRecording | undefined {
+    return this.recorded;
   }
 
   private addEntry(entry: Entry, index: number): void {
@@ -103,16 +135,40 @@ export class TermIndex {
       }
     }
     if (!node) return;
-    if (hit.kind === 'abbreviation' && node.hit && node.hit.entry !== hit.entry && node.hit.kind === 'abbreviation') {
-      const alternatives = node.hit.alternatives ?? [node.hit.entry];
+    const packed = pack({ ...hit, derived });
+    this.recorded?.inserts.push([root === this.abbreviations ? 1 : 0, tokens.join('\u0001'), packed]);
+    this.settle(node, packed);
+  }
+
+  private insertPacked(root: Map<string, TrieNode>, tokens: readonly string[], packed: number): void {
+    let map = root;
+    let node: TrieNode | undefined;
+    for (let k = 0; k < tokens.length; k++) {
+      if (k > 0) map = node!.next ??= new Map();
+      node = map.get(tokens[k]);
+      if (!node) {
+        node = {};
+        map.set(tokens[k], node);
+      }
+    }
+    if (node) this.settle(node, packed);
+  }
+
+  /** Decide what a node means when another form ends there (the same rules whether derived now or replayed). */
+  private settle(node: TrieNode, packed: number): void {
+    const hit = { entry: entryOf(packed), kind: packed & KIND_ABBREVIATION ? 'abbreviation' : 'term' };
+    const derived = (packed & DERIVED) !== 0;
+    const existing = node.hit;
+    if (hit.kind === 'abbreviation' && existing !== undefined && (existing & KIND_ABBREVIATION) && entryOf(existing) !== hit.entry) {
+      const alternatives = this.alternatives.get(node) ?? [entryOf(existing)];
       if (!alternatives.includes(hit.entry)) alternatives.push(hit.entry);
-      node.hit = { ...node.hit, alternatives };
+      this.alternatives.set(node, alternatives);
       return;
     }
     // A form written in a glossary beats a derived plural of another entry; later entries override earlier ones.
-    if (node.hit && derived && !node.hit.derived) return;
-    if (!node.hit) this.size++;
-    node.hit = derived ? { ...hit, derived: true } : hit;
+    if (existing !== undefined && derived && !(existing & DERIVED)) return;
+    if (existing === undefined) this.size++;
+    node.hit = packed;
   }
 
   /**
@@ -123,13 +179,15 @@ export class TermIndex {
     let i = 0;
     while (i < count) {
       let bestEnd = -1;
-      let best: IndexHit | undefined;
+      let best = -1;
+      let bestNode: TrieNode | undefined;
       let node = this.terms.get(exact[i].toLowerCase());
       let j = i;
       while (node) {
-        if (node.hit) {
+        if (node.hit !== undefined) {
           bestEnd = j;
           best = node.hit;
+          bestNode = node;
         }
         if (!node.next || j + 1 >= count || !joins[j + 1]) break;
         j++;
@@ -138,17 +196,22 @@ export class TermIndex {
       node = this.abbreviations.get(exact[i]);
       j = i;
       while (node) {
-        if (node.hit && j >= bestEnd) {
+        // An exact-case match at least as long as a case-insensitive one wins.
+        if (node.hit !== undefined && j >= bestEnd) {
           bestEnd = j;
           best = node.hit;
+          bestNode = node;
         }
         if (!node.next || j + 1 >= count || !joins[j + 1]) break;
         j++;
         node = node.next.get(exact[j]);
       }
-      if (best) {
-        const match: TermMatch = { start: starts[i], end: ends[bestEnd], entry: best.entry, kind: best.kind, spelling: best.kind === 'abbreviation' ? 0 : best.spelling || spellingOfRange(exact, i, bestEnd) };
-        if (best.alternatives) match.alternatives = best.alternatives;
+      if (best >= 0) {
+        const kind: FormKind = best & KIND_ABBREVIATION ? 'abbreviation' : 'term';
+        const spelling = (best & 3) as Spelling;
+        const match: TermMatch = { start: starts[i], end: ends[bestEnd], entry: entryOf(best), kind, spelling: kind === 'abbreviation' ? 0 : spelling || spellingOfRange(exact, i, bestEnd) };
+        const alternatives = this.alternatives.size ? this.alternatives.get(bestNode!) : undefined;
+        if (alternatives) match.alternatives = alternatives;
         out.push(match);
         i = bestEnd + 1;
       } else {

@@ -30,7 +30,8 @@ export function codeActions(cx: ServerContext, params: CodeActionParams): CodeAc
       for (const fix of fixesForFinding(analysis, finding)) actions.push(toCodeAction(doc, fix, diagnostics));
     }
   }
-  if (wants(FIX_ALL_KIND) || (only?.includes(CodeActionKind.SourceFixAll) ?? false)) {
+  // "Define all" edits the whole document: computed only when a client asks for fix-all actions.
+  if (only?.some((k) => k === CodeActionKind.Source || k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND)) {
     const edits = defineAll(analysis);
     if (edits.length) {
       const action = CodeAction.create('Define all undefined terms', toWorkspaceEdit(doc, edits), FIX_ALL_KIND);
