@@ -73,3 +73,26 @@ test('insert glossary lists the terms used, alphabetically, once', () => {
   assert.equal(once, 'Osteosarcoma and carcinoma and cancer.\n\n## Glossary\n\n- **carcinoma**: Cancer that begins in the cells that line or cover organs. [NCI Dictionary of Cancer Terms](https://www.cancer.gov/publications/dictionaries/cancer-terms/def/45963)\n- **osteosarcoma**: A cancer that starts in bone, most often in teenagers. [NCI Dictionary of Cancer Terms](https://www.cancer.gov/publications/dictionaries/cancer-terms/def/45395)\n');
   assert.deepEqual(insertGlossary(analyze(once)), []);
 });
+
+test('regression (found by fuzzing): a gloss that names another term does not make define-all run forever', () => {
+  const once = applyEdits('NSCLC', defineAll(analyze('NSCLC')));
+  assert.equal(once, 'non-small cell lung cancer (NSCLC: the most common kind of lung cancer)');
+  assert.deepEqual(analyze(once).findings, []);
+  assert.deepEqual(defineAll(analyze(once)), []);
+});
+
+test('regression (found by fuzzing): a term next to an abbreviation is not taken for part of a proper name', () => {
+  assert.deepEqual(analyze('Osteosarcoma TME').findings.map((f) => f.code), ['undefined-term', 'undefined-abbreviation']);
+});
+
+test('regression (found by fuzzing): a term in a reference link without a definition can still be explained in place', () => {
+  const once = applyEdits('[osteosarcoma]', defineAll(analyze('[osteosarcoma]')));
+  assert.equal(once, '[osteosarcoma] (a cancer that starts in bone)');
+  assert.deepEqual(analyze(once).findings, []);
+});
+
+test('regression (found by fuzzing): an explanation right after a term inside a link text counts', () => {
+  const doc = '[TME```md\n](#)';
+  const once = applyEdits(doc, defineAll(analyze(doc)));
+  assert.deepEqual(defineAll(analyze(once)), []);
+});

@@ -43,6 +43,8 @@ export interface BlockAnalysis {
   summary: Map<number, EntrySummary>;
   /** Occurrences whose meaning depends on the rest of the document (shared abbreviations, reference links). */
   global: number[];
+  /** For those in reference links: how the block explains them apart from the link (which may not resolve). */
+  localEvidence: Map<number, Evidence | undefined>;
 }
 
 function summaryOf(map: Map<number, EntrySummary>, entry: number): EntrySummary {
@@ -65,17 +67,17 @@ function note(s: EntrySummary, occ: Occurrence, i: number, evidence: Evidence | 
   }
   if (occ.kind === 'term') {
     s.firstTermAny ??= i;
-    if (!occ.inHeading && !occ.inName) s.firstTerm ??= i;
+    if (!occ.inHeading && !occ.inName && !occ.inExplanation) s.firstTerm ??= i;
     if (evidence) s.firstDefinition ??= i;
   } else {
     s.firstAbbreviationAny ??= i;
-    if (!occ.inHeading) s.firstAbbreviation ??= i;
+    if (!occ.inHeading && !occ.inExplanation) s.firstAbbreviation ??= i;
     if (evidence) s.firstExpansion ??= i;
   }
 }
 
 export function analyzeBlock(text: string, model: BlockModel, glossary: Glossary): BlockAnalysis {
-  const result: BlockAnalysis = { model, occurrences: [], summary: new Map(), global: [] };
+  const result: BlockAnalysis = { model, occurrences: [], summary: new Map(), global: [], localEvidence: new Map() };
   const footnoteAt = new Map<number, string>();
   for (const ref of model.footnoteReferences) footnoteAt.set(ref.start, ref.label);
   const pendingLinks = new Set(model.pending.map((p) => p.link));
@@ -85,6 +87,7 @@ export function analyzeBlock(text: string, model: BlockModel, glossary: Glossary
     matches.length = 0;
     matchBlock(text, block, glossary, matches);
     const first = result.occurrences.length;
+    let explanationEnd = -1;
     for (let m = 0; m < matches.length; m++) {
       const match = matches[m];
       const entry = glossary.entries[match.entry];
@@ -92,12 +95,14 @@ export function analyzeBlock(text: string, model: BlockModel, glossary: Glossary
       const inName = match.kind === 'term' && !inHeading && isPartOfName(text, block, match, entry.term);
       let link: MarkdownLink | undefined;
       for (const l of links) if (l.text.start <= match.start && match.end <= l.text.end) link = l;
+      // A reference link explains a term only if its definition exists somewhere: decided when the document is assembled.
+      const local = link && pendingLinks.has(link) ? { ...link, placeholder: true } : link;
       const occ: Occurrence = { start: match.start, end: match.end, entry: match.entry, kind: match.kind, spelling: match.spelling, alternatives: match.alternatives, inHeading, inName, link, evidence: undefined };
       let evidence: Evidence | undefined;
       const abbrTitle = () => model.abbrTags.find((a) => a.text.start <= match.start && match.end <= a.text.end)?.title;
       if (match.kind === 'term') {
         // Everyday words are never reported, so how they are explained does not matter.
-        if (entry.level !== 'everyday' || link) evidence = termEvidence(text, block, match, entry, link, footnoteAt, model.abbrTags.length ? abbrTitle() : undefined);
+        if (entry.level !== 'everyday' || link) evidence = termEvidence(text, block, match, entry, local, footnoteAt, model.abbrTags.length ? abbrTitle() : undefined);
       } else {
         const candidates = match.alternatives ?? [match.entry];
         let termBefore: Occurrence | undefined;
@@ -110,11 +115,14 @@ export function analyzeBlock(text: string, model: BlockModel, glossary: Glossary
         }
         const next = matches[m + 1];
         const termAfter = next && next.kind === 'term' && candidates.includes(next.entry) ? next : undefined;
-        evidence = abbreviationEvidence(text, match, termBefore, termAfter) ?? termEvidence(text, block, match, entry, link, footnoteAt, model.abbrTags.length ? abbrTitle() : undefined);
+        evidence = abbreviationEvidence(text, match, termBefore, termAfter) ?? termEvidence(text, block, match, entry, local, footnoteAt, model.abbrTags.length ? abbrTitle() : undefined);
       }
       occ.evidence = evidence;
+      if (match.start < explanationEnd) occ.inExplanation = true;
+      if (evidence?.end !== undefined && evidence.end > explanationEnd) explanationEnd = evidence.end;
       const index = result.occurrences.length;
       result.occurrences.push(occ);
+      if (link && pendingLinks.has(link)) result.localEvidence.set(index, evidence);
       if (match.alternatives || (link && pendingLinks.has(link))) result.global.push(index);
       else note(summaryOf(result.summary, match.entry), occ, index, evidence);
     }
@@ -189,7 +197,7 @@ export function assembleAnalysis(text: string, parts: readonly BlockAnalysis[], 
       if (occ.alternatives) occ.entry = occ.alternatives.find((e) => termsUsed.has(e)) ?? occ.alternatives[0];
       if (occ.link && part.model.pending.some((p) => p.link === occ.link)) {
         const resolved = model.links.includes(occ.link);
-        occ.evidence = resolved && !occ.link.placeholder ? { kind: 'link', text: occ.link.destination } : undefined;
+        occ.evidence = resolved && !occ.link.placeholder ? { kind: 'link', text: occ.link.destination } : part.localEvidence.get(local);
       }
       const s: EntrySummary = { count: 0, us: 0, uk: 0 };
       note(s, occ, 0, occ.evidence);

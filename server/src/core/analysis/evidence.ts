@@ -56,24 +56,35 @@ export function termEvidence(
 ): Evidence | undefined {
   if (link && !link.placeholder) return { kind: 'link', text: link.destination };
   if (abbrTitle) return { kind: 'abbr-tag', text: abbrTitle };
+  // Look right after the term, and (for a term inside a link) after the link too.
   const after = afterMarkup(text, occurrence.end, link);
-  const footnote = footnoteAt.get(after);
-  if (footnote !== undefined) return { kind: 'footnote', label: footnote };
-  const following = text.slice(after, Math.min(block.end, after + 320));
-  const paren = PARENTHETICAL.exec(following);
-  if (paren) {
-    const inside = paren[1].trim();
-    const isAbbreviation = entry.abbreviations.includes(inside) || /^[A-Z0-9][A-Za-z0-9-]{0,9}$/.test(inside);
-    if (!isAbbreviation && /\p{L}{2,}\s+\p{L}/u.test(inside) && !/^(?:see|fig|figure|table|ref)\b/i.test(inside)) return { kind: 'parenthetical', text: inside };
+  const positions = link && link.end > occurrence.end ? [afterMarkup(text, occurrence.end, undefined), after] : [after];
+  for (const at of positions) {
+    const found = explanationAt(text, block, at, entry, footnoteAt);
+    if (found) return found;
   }
-  const appositive = APPOSITIVE.exec(following);
-  if (appositive) return { kind: 'appositive', text: appositive[1].trim() };
   const start = beforeMarkup(text, occurrence.start, link?.start);
   const preceding = before(text, block, start);
   if (NAMING.test(preceding)) return { kind: 'naming' };
   if ((start === block.start || SENTENCE_START.test(preceding) || /^\s*$/.test(text.slice(block.start, start))) && DEFINING_VERB.test(text.slice(after, after + 40))) {
     return { kind: 'sentence' };
   }
+  return undefined;
+}
+
+/** A footnote, parenthetical or appositive starting at `at`. */
+function explanationAt(text: string, block: Span, at: number, entry: Entry, footnoteAt: ReadonlyMap<number, string>): Evidence | undefined {
+  const footnote = footnoteAt.get(at);
+  if (footnote !== undefined) return { kind: 'footnote', label: footnote };
+  const following = text.slice(at, Math.min(block.end, at + 320));
+  const paren = PARENTHETICAL.exec(following);
+  if (paren) {
+    const inside = paren[1].trim();
+    const isAbbreviation = entry.abbreviations.includes(inside) || /^[A-Z0-9][A-Za-z0-9-]{0,9}$/.test(inside);
+    if (!isAbbreviation && /\p{L}{2,}\s+\p{L}/u.test(inside) && !/^(?:see|fig|figure|table|ref)\b/i.test(inside)) return { kind: 'parenthetical', text: inside, end: at + paren[0].length };
+  }
+  const appositive = APPOSITIVE.exec(following);
+  if (appositive) return { kind: 'appositive', text: appositive[1].trim(), end: at + appositive[0].length };
   return undefined;
 }
 
@@ -95,6 +106,8 @@ export function abbreviationEvidence(text: string, occurrence: Span, termBefore:
 }
 
 const CAPITALIZED = /^\p{Lu}/u;
+/** A Title Case word (`Section`, `Medicine`), not an abbreviation (`TME`). */
+const TITLE_WORD = /^\p{Lu}\p{Ll}/u;
 
 /**
  * Whether an occurrence written in Title Case is part of a proper name rather than a use of the
@@ -105,7 +118,7 @@ export function isPartOfName(text: string, block: Span, occurrence: Span, term: 
   const words = written.split(/[\s-]+/);
   if (!words.every((w) => CAPITALIZED.test(w)) || term.split(/[\s-]+/).every((w) => CAPITALIZED.test(w))) return false;
   const next = /^[ \t]+(\S+)/.exec(text.slice(occurrence.end, Math.min(block.end, occurrence.end + 40)));
-  if (next && CAPITALIZED.test(next[1])) return true;
+  if (next && TITLE_WORD.test(next[1])) return true;
   const prev = /(\S+)[ \t]+$/.exec(text.slice(Math.max(block.start, occurrence.start - 40), occurrence.start));
-  return !!prev && CAPITALIZED.test(prev[1]) && !/[.!?:]$/.test(prev[1]) && occurrence.start - prev[0].length > block.start;
+  return !!prev && TITLE_WORD.test(prev[1]) && !/[.!?:]$/.test(prev[1]) && occurrence.start - prev[0].length > block.start;
 }

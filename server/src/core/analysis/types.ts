@@ -16,6 +16,8 @@ export interface Evidence {
   text?: string;
   /** For a footnote: its label (the text is in `model.footnoteDefinitions`). */
   label?: string;
+  /** Where a parenthetical or appositive explanation ends: terms inside it are part of the explanation. */
+  end?: number;
 }
 
 /** One recognised term in the document. */
@@ -23,6 +25,8 @@ export interface Occurrence extends TermMatch {
   inHeading: boolean;
   /** Part of a proper name written in Title Case (`Comparative Oncology Program`): not a use of the term. */
   inName: boolean;
+  /** Inside another term's explanation (`osteosarcoma (a cancer that starts in bone)`): not a first use. */
+  inExplanation?: boolean;
   /** The link whose text contains it. */
   link?: MarkdownLink;
   evidence?: Evidence;
