@@ -109,3 +109,11 @@ test('the bundled CLI runs as a process with the documented exit codes', () => {
   assert.equal(spawnSync(process.execPath, [cliPath, 'check', 'b.md'], { cwd: dir }).status, 0);
   assert.equal(spawnSync(process.execPath, [cliPath, 'check', '--format', 'nope', 'b.md'], { cwd: dir }).status, 2);
 });
+
+test('a file over the size limit is reported and skipped; the other files are still checked', async () => {
+  const dir = workspace({ 'big.md': 'osteosarcoma '.repeat(2_000_000), 'small.md': 'Carcinoma.\n', '.oncoterm.yaml': 'maxDocumentSize: 1000000\n' });
+  const { code, out, err } = await cli(['check', '.'], dir);
+  assert.match(err, /big\.md: skipped, larger than oncoterm maxDocumentSize \(1000000 characters\)/);
+  assert.match(out, /small\.md:1:1 warning undefined-term/);
+  assert.equal(code, 1);
+});

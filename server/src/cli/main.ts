@@ -169,11 +169,12 @@ function check(io: CliIO, workspace: WorkspaceState, options: AnalysisOptions, f
       io.stderr(`${display}: skipped, larger than oncoterm maxDocumentSize (${maxSize} characters)\n`);
       continue;
     }
-    let result = analyzeFile(workspace, options, path);
-    if (result.text.length > maxSize) {
+    const text = readFileSync(path, 'utf8');
+    if (text.length > maxSize) {
       io.stderr(`${display}: skipped, larger than oncoterm maxDocumentSize (${maxSize} characters)\n`);
       continue;
     }
+    let result: FileResult = { file: path, text, analysis: analyzeText(text, workspace.glossary, options) };
     if (fix) {
       const edits = defineAll(result.analysis);
       if (edits.length) {

@@ -52,7 +52,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const open = documents.get(uri);
     if (open?.skipped && !warnedTooLarge.has(uri)) {
       warnedTooLarge.add(uri);
-      void connection.window.showWarningMessage(open.skipped);
+      void connection.sendNotification('window/showMessage', { type: 2, message: open.skipped });
     }
   };
   const schedule = (uri: string, delay = DEBOUNCE_MS) => {

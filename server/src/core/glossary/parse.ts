@@ -34,8 +34,8 @@ export function parseGlossaryYaml(text: string, file: string): GlossaryFile {
     problems.push({ file, message, severity, line: start.line - 1, character: start.col - 1, endLine: end ? end.line - 1 : undefined, endCharacter: end ? end.col - 1 : undefined });
   };
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1);
-  if (text.includes('\uFFFD')) at(text.indexOf('\uFFFD'), 'the file is not valid UTF-8 text here', 'warning');
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (text.includes('\uFFFD')) at(text.indexOf('\uFFFD'), 'the file is not valid UTF-8 text here', 'warning');
   for (const error of doc.errors) at(error.pos[0], `YAML: ${firstLine(error.message)}`, 'error', error.pos[1]);
   for (const warning of doc.warnings) at(warning.pos[0], `YAML: ${firstLine(warning.message)}`, 'warning', warning.pos[1]);
   const entries: Entry[] = [];
