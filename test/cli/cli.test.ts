@@ -117,3 +117,16 @@ test('a file over the size limit is reported and skipped; the other files are st
   assert.match(out, /small\.md:1:1 warning undefined-term/);
   assert.equal(code, 1);
 });
+
+test('check over many files uses worker threads and reports exactly what a single thread reports', () => {
+  const files: Record<string, string> = {};
+  const paragraph = 'Large dogs get osteosarcoma and the TME matters. '.repeat(2000) + '\n';
+  for (let i = 0; i < 40; i++) files[`doc${String(i).padStart(2, '0')}.md`] = `# Note ${i}\n\n${paragraph}\nAbout carcinoma number ${i}.\n`;
+  const dir = workspace(files);
+  const cliPath = join(__dirname, '..', '..', 'dist', 'cli.js');
+  const threaded = spawnSync(process.execPath, [cliPath, 'check', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  const single = spawnSync(process.execPath, [cliPath, 'check', '.', '--format', 'json', '--no-workers'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(threaded.status, 1);
+  assert.equal(threaded.stdout, single.stdout);
+  assert.equal(JSON.parse(threaded.stdout).length, 40 * 3);
+});

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { globSync } from 'tinyglobby';
 import type { Analysis } from '../core/analysis/types';
 import { analyzeText } from '../core/document';
@@ -23,7 +25,7 @@ export interface CliIO {
 const nodeIO: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() };
 
 const USAGE = `Usage:
-  oncoterm check [paths|globs...] [--format text|json|sarif] [--audience A] [--glossary FILE]... [--fix] [--no-config]
+  oncoterm check [paths|globs...] [--format text|json|sarif] [--audience A] [--glossary FILE]... [--fix] [--no-config] [--no-workers]
   oncoterm terms FILE... [--format text|json]
   oncoterm define TERM
   oncoterm lsp --stdio
@@ -81,6 +83,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
         'no-config': { type: 'boolean', default: false },
         hovers: { type: 'string' },
         'exit-zero': { type: 'boolean', default: false },
+        'no-workers': { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -101,7 +104,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       const format = values.format ?? 'text';
       if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}"`);
       const files = findFiles(io, positionals.length ? positionals : ['.']);
-      return check(io, workspace, options, files, format as 'text' | 'json' | 'sarif', !!values.fix, values.hovers ? Number(values.hovers) : 0, !!values['exit-zero']);
+      const job: CheckJob = { fix: !!values.fix, hovers: format === 'text' && values.hovers ? Number(values.hovers) : 0, workers: !values['no-workers'], glossaries: values.glossary ?? [], useConfig: !values['no-config'] };
+      return check(io, workspace, options, files, format as 'text' | 'json' | 'sarif', job, !!values['exit-zero']);
     }
     case 'terms': {
       if (!positionals.length) throw new UsageError('terms needs at least one file');
@@ -159,47 +163,103 @@ function analyzeFile(workspace: WorkspaceState, options: AnalysisOptions, path: 
   return { file: path, text, analysis: analyzeText(text, workspace.glossary, options) };
 }
 
-function check(io: CliIO, workspace: WorkspaceState, options: AnalysisOptions, files: string[], format: 'text' | 'json' | 'sarif', fix: boolean, hovers: number, exitZero: boolean): number {
-  const rows: Record<string, unknown>[] = [];
-  let failing = 0;
+/** What checking one file produced, in a form a worker thread can send back. */
+interface FileCheck {
+  rows: Record<string, unknown>[];
+  /** Messages for standard error (skips, fixes applied). */
+  notes: string[];
+  /** Hover previews (text format), already rendered. */
+  hovers: string;
+}
+
+function checkFile(workspace: WorkspaceState, options: AnalysisOptions, path: string, display: string, fix: boolean, hovers: number): FileCheck {
+  const out: FileCheck = { rows: [], notes: [], hovers: '' };
   const maxSize = workspace.settings.maxDocumentSize;
-  for (const path of files) {
-    const display = relative(io.cwd, path) || path;
-    if (statSync(path).size > maxSize * 4) {
-      io.stderr(`${display}: skipped, larger than oncoterm maxDocumentSize (${maxSize} characters)\n`);
-      continue;
-    }
-    const text = readFileSync(path, 'utf8');
-    if (text.length > maxSize) {
-      io.stderr(`${display}: skipped, larger than oncoterm maxDocumentSize (${maxSize} characters)\n`);
-      continue;
-    }
-    let result: FileResult = { file: path, text, analysis: analyzeText(text, workspace.glossary, options) };
-    if (fix) {
-      const edits = defineAll(result.analysis);
-      if (edits.length) {
-        writeFileSync(path, applyEdits(result.text, edits));
-        io.stderr(`${display}: applied ${edits.length} fix(es)\n`);
-        result = analyzeFile(workspace, options, path);
-      }
-    }
-    const lines = new LineMap(result.text);
-    for (const f of result.analysis.findings) {
-      const entry = f.entry === undefined ? undefined : workspace.glossary.entries[f.entry];
-      const start = lines.position(f.start);
-      const end = lines.position(f.end);
-      if (f.severity === 'error' || f.severity === 'warning') failing++;
-      rows.push({ file: display, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, code: f.code, severity: f.severity, message: f.message, id: entry?.id ?? null, term: entry?.term ?? null, nci: entry?.sources.find((s) => s.nci)?.nci ?? null });
-    }
-    if (format === 'text' && hovers > 0) printHovers(io, result, hovers);
+  const skip = () => out.notes.push(`${display}: skipped, larger than oncoterm maxDocumentSize (${maxSize} characters)`);
+  if (statSync(path).size > maxSize * 4) {
+    skip();
+    return out;
   }
+  const text = readFileSync(path, 'utf8');
+  if (text.length > maxSize) {
+    skip();
+    return out;
+  }
+  let result: FileResult = { file: path, text, analysis: analyzeText(text, workspace.glossary, options) };
+  if (fix) {
+    const edits = defineAll(result.analysis);
+    if (edits.length) {
+      writeFileSync(path, applyEdits(result.text, edits));
+      out.notes.push(`${display}: applied ${edits.length} fix(es)`);
+      result = analyzeFile(workspace, options, path);
+    }
+  }
+  const lines = new LineMap(result.text);
+  for (const f of result.analysis.findings) {
+    const entry = f.entry === undefined ? undefined : workspace.glossary.entries[f.entry];
+    const start = lines.position(f.start);
+    const end = lines.position(f.end);
+    out.rows.push({ file: display, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character, code: f.code, severity: f.severity, message: f.message, id: entry?.id ?? null, term: entry?.term ?? null, nci: entry?.sources.find((s) => s.nci)?.nci ?? null });
+  }
+  if (hovers > 0) {
+    let text = '';
+    printHovers({ ...nodeIO, stdout: (t) => (text += t) }, result, hovers);
+    out.hovers = text;
+  }
+  return out;
+}
+
+/** Bytes of Markdown per worker below which a thread is not worth its start-up (about 150 ms to load the glossary). */
+const BYTES_PER_WORKER = 3_000_000;
+
+/** Check files on every core: each worker thread loads the glossary once and checks a share of the files. */
+async function checkAll(io: CliIO, workspace: WorkspaceState, options: AnalysisOptions, files: string[], job: CheckJob): Promise<FileCheck[]> {
+  let bytes = 0;
+  for (const f of files) bytes += statSync(f).size;
+  const threads = Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER), files.length);
+  const display = (path: string) => relative(io.cwd, path) || path;
+  // Workers start the bundled CLI again; from the TypeScript sources (tests) everything runs in this thread.
+  if (threads < 2 || !job.workers || !__filename.endsWith('.js')) return files.map((f) => checkFile(workspace, options, f, display(f), job.fix, job.hovers));
+  const shares: string[][] = Array.from({ length: threads }, () => []);
+  files.forEach((f, i) => shares[i % threads].push(f));
+  const results = await Promise.all(shares.map((share) => new Promise<FileCheck[]>((resolvePromise, reject) => {
+    const worker = new Worker(__filename, { workerData: { oncotermCheck: { cwd: io.cwd, files: share, displays: share.map(display), options, job, glossaries: job.glossaries, useConfig: job.useConfig } } });
+    worker.once('message', resolvePromise);
+    worker.once('error', reject);
+  })));
+  const byFile = new Map<string, FileCheck>();
+  shares.forEach((share, w) => share.forEach((f, i) => byFile.set(f, results[w][i])));
+  return files.map((f) => byFile.get(f)!);
+}
+
+interface CheckJob {
+  fix: boolean;
+  hovers: number;
+  workers: boolean;
+  glossaries: string[];
+  useConfig: boolean;
+}
+
+async function check(io: CliIO, workspace: WorkspaceState, options: AnalysisOptions, files: string[], format: 'text' | 'json' | 'sarif', job: CheckJob, exitZero: boolean): Promise<number> {
+  const checks = await checkAll(io, workspace, options, files, job);
+  const rows = checks.flatMap((c) => c.rows);
+  for (const c of checks) for (const note of c.notes) io.stderr(note + '\n');
+  const failing = rows.filter((r) => r.severity === 'error' || r.severity === 'warning').length;
   if (format === 'json') io.stdout(JSON.stringify(rows, null, 2) + '\n');
   else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(rows), null, 2) + '\n');
   else {
+    for (const c of checks) if (c.hovers) io.stdout(c.hovers);
     for (const r of rows) io.stdout(`${r.file}:${(r.line as number) + 1}:${(r.character as number) + 1} ${r.severity} ${r.code} ${r.message}\n`);
     io.stdout(`${files.length} file(s) checked, ${rows.length} finding(s), ${failing} at warning level or above\n`);
   }
   return failing > 0 && !exitZero ? 1 : 0;
+}
+
+/** Worker thread side of `checkAll`. */
+function runWorker(data: { cwd: string; files: string[]; displays: string[]; options: AnalysisOptions; job: CheckJob; glossaries: string[]; useConfig: boolean }): void {
+  const io: CliIO = { ...nodeIO, cwd: data.cwd };
+  const workspace = loadWorkspace(io, data.glossaries, data.useConfig);
+  parentPort!.postMessage(data.files.map((f, i) => checkFile(workspace, data.options, f, data.displays[i], data.job.fix, data.job.hovers)));
 }
 
 function printHovers(io: CliIO, result: FileResult, count: number): void {
@@ -254,7 +314,9 @@ function toSarif(rows: Record<string, unknown>[]): unknown {
   };
 }
 
-if (require.main === module) {
+if (!isMainThread && workerData?.oncotermCheck) {
+  runWorker(workerData.oncotermCheck);
+} else if (require.main === module) {
   void run(process.argv.slice(2)).then((code) => {
     if (code !== undefined) process.exitCode = code;
   });
