@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -66,8 +66,8 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (command === 'lsp') {
-    const { startServer } = await import('../lsp/server');
-    startServer();
+    // The server is its own bundle (dist/server.js, which starts on load): the CLI does not carry the LSP libraries.
+    require(join(__dirname, 'server.js'));
     return new Promise<number>(() => undefined);
   }
   let parsed;
