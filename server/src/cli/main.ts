@@ -67,6 +67,7 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   }
   if (command === 'lsp') {
     // The server is its own bundle (dist/server.js, which starts on load): the CLI does not carry the LSP libraries.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime path, not a module to bundle
     require(join(__dirname, 'server.js'));
     return new Promise<number>(() => undefined);
   }
