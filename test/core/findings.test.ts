@@ -89,3 +89,13 @@ test('headings and proper names are not first uses', () => {
 test('a document that mixes US and UK spellings is told so', () => {
   assert.deepEqual(findings('Leukemia (a blood cancer), leukemia and leukaemia.'), ['inconsistent-spelling: leukaemia']);
 });
+
+test('a defining sentence may name a kind before saying what it is: "Perivascular cells are cells that wrap around vessels"', () => {
+  assert.deepEqual(findings('Perivascular cells are cells that wrap around small blood vessels.'), []);
+  assert.deepEqual(findings('Osteosarcoma is notoriously difficult to treat.'), ['undefined-term: Osteosarcoma']);
+});
+
+test('messages quote a term that crosses a line break on one line', () => {
+  const [finding] = analyze('The tumor\nmicroenvironment matters.').findings;
+  assert.equal(finding.message, "'tumor microenvironment' is not explained for readers; add a definition or a link");
+});

@@ -4,6 +4,7 @@
 //
 // ONCOTERM_EDITOR_MODE=vsix: the extension must come from an installed .vsix, not the sources.
 import { strict as assert } from 'node:assert';
+import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -159,6 +160,33 @@ function serverState(): string {
   return `language client ${client ? (client.isRunning() ? 'running' : `not running (state ${client.state})`) : 'unknown'}, server pid ${pid ?? 'none'}`;
 }
 
+/**
+ * When the extension fails to start: run its server by hand (Node IPC, like the client does), send
+ * `initialize`, and report what happened, with the server's own output.
+ */
+async function probeServer(extensionPath: string): Promise<string> {
+  const serverModule = path.join(extensionPath, 'dist', 'server.js');
+  const child = fork(serverModule, ['--node-ipc', `--clientProcessId=${process.pid}`], { silent: true });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const outcome = await new Promise<string>((resolve) => {
+    const timer = setTimeout(() => resolve('no answer to initialize within 15 s'), 15_000);
+    child.on('message', (m: { id?: number; result?: unknown; error?: { message: string } }) => {
+      if (m.id !== 1) return;
+      clearTimeout(timer);
+      resolve(m.error ? `initialize failed: ${m.error.message}` : 'initialize answered normally (the failure is in the client or only under VS Code)');
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(`the server exited (code ${code}, signal ${signal}) before answering initialize`);
+    });
+    child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: folder().toString(), workspaceFolders: [{ uri: folder().toString(), name: 'ws' }], capabilities: {}, initializationOptions: { settings: null } } });
+  });
+  child.kill();
+  return `probe of ${serverModule}: ${outcome}\n--- server output ---\n${output.slice(-4000) || '(none)'}`;
+}
+
 // ---------------------------------------------------------------- tests
 
 test('the extension activates on a Markdown file and its language client runs', async () => {
@@ -171,8 +199,13 @@ test('the extension activates on a Markdown file and its language client runs', 
     assert.ok(files.includes('glossary.json'), 'the .vsix must ship dist/glossary.json');
   }
   await open('article.md');
+  try {
+    // Activation was triggered by opening article.md; activate() returns that same activation.
+    api = await ext.activate();
+  } catch (e) {
+    throw new Error(`activating ${EXTENSION_ID} failed: ${(e as Error)?.message ?? e}\n${await probeServer(ext.extensionPath)}`);
+  }
   await waitFor('the extension to become active after opening article.md', () => ext.isActive);
-  api = ext.exports;
   assert.equal(typeof api?.client, 'function', 'activate() should return { client: () => LanguageClient }');
   await waitFor('the language client to be running', () => api!.client()?.isRunning());
 });

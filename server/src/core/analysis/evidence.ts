@@ -38,7 +38,7 @@ function beforeMarkup(text: string, start: number, linkStart: number | undefined
 const PARENTHETICAL = /^\s*\(([^()\n]{2,300})\)/;
 const APPOSITIVE = /^\s*(?:,|\s[—–]|—|–)\s*(?:an?|which (?:is|are)|meaning|also called|or)\s+([^.;:!?]{3,200})/i;
 const NAMING = /\b(?:called|known as|referred to as|termed|named|dubbed|is the name for)\s+(?:the\s+|an?\s+)?$/i;
-const DEFINING_VERB = /^\s+(?:(?:is|are)\s+(?:an?|the|one|any|when|where|what|defined as|called)\b|(?:refers?|referring) to\b|means?\b|describes?\b)/i;
+const DEFINING_VERB = /^\s+(?:(?:is|are)\s+(?:an?|the|one|any|when|where|what|defined as|called)\b|(?:is|are)\s+(?:[\w-]+\s+){1,4}(?:that|which|who|where|made of|found in|used to)\b|(?:refers?|referring) to\b|means?\b|describes?\b)/i;
 const SENTENCE_START = /(?:^|[.!?:]\s+|^\s*[-*+]\s+|\n\s*\n)(?:(?:an?|the)\s+)?$/i;
 
 /** Text before `start` within the block, at most WINDOW characters. */

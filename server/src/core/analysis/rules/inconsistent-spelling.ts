@@ -12,7 +12,7 @@ export const inconsistentSpelling: Rule = (cx) => {
     const first = analysis.occurrences[index];
     const entry = analysis.glossary.entries[use.entry];
     if (isDisabled(analysis, first.start) || cx.isIgnored(entry)) continue;
-    const written = analysis.text.slice(first.start, first.end);
+    const written = analysis.text.slice(first.start, first.end).replace(/\s+/g, ' ');
     const style = minority === 2 ? 'US' : 'UK';
     cx.report('inconsistent-spelling', first.start, first.end,
       `'${written}' mixes spellings: this document mostly uses the ${style} spelling of '${entry.term}'`, { entry: use.entry });

@@ -11,7 +11,7 @@ export const undefinedAbbreviation: Rule = (cx) => {
     const occ = analysis.occurrences[use.firstAbbreviation];
     if (isDisabled(analysis, occ.start) || !cx.isJargonAbbreviation(entry) || cx.isIgnored(entry)) continue;
     if (use.definition === -1 && use.expansion !== undefined) continue;
-    const written = analysis.text.slice(occ.start, occ.end);
+    const written = analysis.text.slice(occ.start, occ.end).replace(/\s+/g, ' ');
     const later = use.expansion !== undefined ? ' (it is expanded only later)' : '';
     cx.report('undefined-abbreviation', occ.start, occ.end,
       `'${written}' is not spelled out before it is used${later}; write '${entry.term} (${written})' at its first use`, { entry: use.entry });

@@ -9,7 +9,7 @@ export const undefinedTerm: Rule = (cx) => {
     const entry = analysis.glossary.entries[use.entry];
     const occ = analysis.occurrences[use.firstUse];
     if (isDisabled(analysis, occ.start) || !cx.isJargon(entry) || cx.isIgnored(entry)) continue;
-    const written = analysis.text.slice(occ.start, occ.end);
+    const written = analysis.text.slice(occ.start, occ.end).replace(/\s+/g, ' ');
     cx.report('undefined-term', occ.start, occ.end, `'${written}' is not explained for readers; add a definition or a link`, { entry: use.entry });
   }
 };
