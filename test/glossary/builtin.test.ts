@@ -42,3 +42,16 @@ test('no definition in the built-in glossary contains markup, HTML or a link', a
   const { files } = await compiled;
   for (const f of files) for (const e of f.entries) assert.doesNotMatch(e.definition, /<[a-z/]|\]\(|https?:/i, e.id);
 });
+
+test('every built-in glossary file validates against glossary/glossary.schema.json', async () => {
+  const { default: Ajv } = await import('ajv');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const ajv = new Ajv({ allErrors: true });
+  const validate = ajv.compile(JSON.parse(readFileSync('glossary/glossary.schema.json', 'utf8')));
+  for (const name of readdirSync('glossary').filter((f) => f.endsWith('.yaml'))) {
+    const valid = validate(parse(readFileSync(`glossary/${name}`, 'utf8')));
+    assert.ok(valid, `${name}: ${ajv.errorsText(validate.errors?.slice(0, 5))}`);
+  }
+  assert.equal(validate([{ term: 'x', definition: 'y', level: 'expert' }]), false);
+});
