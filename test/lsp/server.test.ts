@@ -147,3 +147,30 @@ test('requests for closed or unknown documents answer cleanly', async () => {
   const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///nope.md' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
   assert.deepEqual(actions, []);
 });
+
+test('shutdown then exit ends the server process with code 0', async () => {
+  const c = new TestClient();
+  await c.initialize();
+  const exited = new Promise<number | null>((resolve) => c.process.once('exit', (code) => resolve(code)));
+  await c.connection.sendRequest('shutdown');
+  await c.connection.sendNotification('exit');
+  assert.equal(await exited, 0);
+  c.connection.dispose();
+});
+
+test('inlay hints show the short gloss after unexplained terms when enabled', async () => {
+  const c = new TestClient();
+  try {
+    c.settings = { inlayHints: { enabled: true } };
+    await c.initialize();
+    const uri = 'file:///tmp/oncoterm-test/inlay.md';
+    c.open(uri, 'Dogs get osteosarcoma.\n');
+    await c.diagnosticsFor(uri, (d) => d.length === 1);
+    const result = await c.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } } }) as { label: string; position: unknown }[];
+    assert.equal(result.length, 1);
+    assert.match(result[0].label, /^ \(.+\)$/);
+    assert.deepEqual(result[0].position, { line: 0, character: 21 });
+  } finally {
+    await c.stop();
+  }
+});
