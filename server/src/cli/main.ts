@@ -249,9 +249,9 @@ async function check(io: CliIO, workspace: WorkspaceState, options: AnalysisOpti
   if (format === 'json') io.stdout(JSON.stringify(rows, null, 2) + '\n');
   else if (format === 'sarif') io.stdout(JSON.stringify(toSarif(rows), null, 2) + '\n');
   else {
-    for (const c of checks) if (c.hovers) io.stdout(c.hovers);
     for (const r of rows) io.stdout(`${r.file}:${(r.line as number) + 1}:${(r.character as number) + 1} ${r.severity} ${r.code} ${r.message}\n`);
     io.stdout(`${files.length} file(s) checked, ${rows.length} finding(s), ${failing} at warning level or above\n`);
+    for (const c of checks) if (c.hovers) io.stdout(c.hovers);
   }
   return failing > 0 && !exitZero ? 1 : 0;
 }

@@ -51,8 +51,26 @@ export function describeEntry(entry: Entry, entries: readonly Entry[], byId: Rea
   if (entry.aliases.length) parts.push(`Also called: ${entry.aliases.map(escapeMarkdown).join(', ')}`);
   const related = entry.related.map((id) => byId.get(id)).filter((i): i is number => i !== undefined).map((i) => escapeMarkdown(entries[i].term));
   if (related.length) parts.push(`Related: ${related.join(', ')}`);
-  if (entry.sources.length) parts.push('Read more: ' + entry.sources.map((s) => `[${escapeMarkdown(s.label)}](${encodeURI(decodeURI(s.url)).replace(/\(/g, '%28').replace(/\)/g, '%29')})`).join(' · '));
+  if (entry.sources.length) parts.push('Read more: ' + sourceLabels(entry).map(([label, s]) => `[${escapeMarkdown(label)}](${safeLinkTarget(s.url)})`).join(' · '));
   return parts.join('\n\n');
+}
+
+/** Source labels, told apart when an entry has several from the same place (two NCI dictionary ids). */
+function sourceLabels(entry: Entry): [string, Entry['sources'][number]][] {
+  const counts = new Map<string, number>();
+  for (const s of entry.sources) counts.set(s.label, (counts.get(s.label) ?? 0) + 1);
+  return entry.sources.map((s) => [counts.get(s.label)! > 1 && s.nci ? `${s.label} (CDR ${s.nci})` : s.label, s]);
+}
+
+/** A URL as a Markdown link target: parentheses and spaces encoded so the link cannot break out. */
+function safeLinkTarget(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // keep the URL as it is
+  }
+  return encodeURI(decoded).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 /** A plain-text description of an entry (the CLI's `define`). */
@@ -60,6 +78,6 @@ export function describeEntryText(entry: Entry): string {
   const lines = [`${entry.term}${entry.abbreviations.length ? ` (${entry.abbreviations.join(', ')})` : ''} [${entry.level}, ${entry.category}]`, '', entry.definition, '', `In short: ${entry.short}`];
   if (entry.aliases.length) lines.push(`Also called: ${entry.aliases.join(', ')}`);
   if (entry.related.length) lines.push(`Related: ${entry.related.join(', ')}`);
-  for (const s of entry.sources) lines.push(`Source: ${s.label} <${s.url}>`);
+  for (const [label, s] of sourceLabels(entry)) lines.push(`Source: ${label} <${s.url}>`);
   return lines.join('\n');
 }
