@@ -93,6 +93,12 @@ function stageExtension(build) {
   } else {
     fs.cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
   }
+  // Debugging aid: ONCOTERM_EDITOR_SERVER_PRELOAD=/abs/file.cjs is required first by the staged server.
+  const preload = process.env.ONCOTERM_EDITOR_SERVER_PRELOAD;
+  if (preload) {
+    const server = path.join(dir, 'dist', 'server.js');
+    fs.writeFileSync(server, `require(${JSON.stringify(preload)});\n` + fs.readFileSync(server, 'utf8'));
+  }
   return dir;
 }
 

@@ -62,11 +62,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => stats.delete(doc.uri.toString())),
   );
-  await client.start();
+  // Registered before start(): the server may send stats for the documents already open as soon
+  // as it is initialised, before `await client.start()` resumes.
   context.subscriptions.push(client.onNotification(DocumentStatsNotification, (s: DocumentStats) => {
     stats.set(s.uri, s);
     showStatus();
   }));
+  await client.start();
   return { client: () => client };
 }
 

@@ -23,10 +23,15 @@ interface Test {
   name: string;
   fn: () => Promise<void>;
   timeoutMs: number;
+  /** A known bug: the test is expected to fail (and the suite fails when it passes, to drop the marker). */
+  knownBug?: string;
 }
 const tests: Test[] = [];
 function test(name: string, fn: () => Promise<void>, timeoutMs = 60_000): void {
   tests.push({ name, fn, timeoutMs });
+}
+function knownBug(name: string, bug: string, fn: () => Promise<void>, timeoutMs = 60_000): void {
+  tests.push({ name, fn, timeoutMs, knownBug: bug });
 }
 
 /** Polls `probe` until it returns a truthy value; fails with `what` and the last value seen. */
@@ -334,6 +339,53 @@ test('a glossary file named in oncoterm.glossaries is picked up when it is creat
   await diagnosticsWhere(document.uri, "'calmorin' no longer flagged once the setting is reset", (ds) => !ds.some(mentions('calmorin')));
 });
 
+/** Applies "Ignore 'osteosarcoma' in this workspace" in ignore.md; returns the document. */
+async function ignoreInWorkspace(): Promise<vscode.TextDocument> {
+  const { document } = await open('ignore.md');
+  const [d] = await diagnosticsWhere(document.uri, 'osteosarcoma flagged', (ds) => ds.length === 1 && ds.some(mentions('osteosarcoma')));
+  const actions = (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, d.range)) ?? [];
+  const ignore = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.title.startsWith("Ignore 'osteosarcoma' in this workspace"));
+  assert.ok(ignore, `no "Ignore in this workspace" fix; offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+  if (ignore.edit) assert.equal(await vscode.workspace.applyEdit(ignore.edit), true, 'workspace.applyEdit refused the fix');
+  if (ignore.command) await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
+  return document;
+}
+const configDocument = () => vscode.workspace.textDocuments.find((t) => t.uri.toString() === fileUri('.oncoterm.yaml').toString());
+const readDisk = async (name: string) => Buffer.from(await vscode.workspace.fs.readFile(fileUri(name))).toString('utf8');
+async function removeWorkspaceConfig(document: vscode.TextDocument): Promise<void> {
+  const config = configDocument();
+  if (config?.isDirty) await vscode.window.showTextDocument(config).then(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+  await deleteFile('.oncoterm.yaml');
+  await diagnosticsWhere(document.uri, 'osteosarcoma flagged again once .oncoterm.yaml is deleted', (ds) => ds.length === 1);
+}
+
+test('quick fix "Ignore in this workspace" adds the term to .oncoterm.yaml; once saved, the term is no longer reported', async () => {
+  const document = await ignoreInWorkspace();
+  try {
+    const config = await waitFor('an editor on .oncoterm.yaml listing osteosarcoma under ignoredTerms', () => {
+      const text = configDocument()?.getText();
+      return text && /ignoredTerms:[\s\S]*osteosarcoma/.test(text) && text;
+    });
+    assert.ok(config);
+    if (configDocument()?.isDirty) assert.equal(await configDocument()!.save(), true, 'saving .oncoterm.yaml failed');
+    assert.match(await readDisk('.oncoterm.yaml'), /osteosarcoma/);
+    await diagnosticsWhere(document.uri, 'no diagnostics once .oncoterm.yaml (saved) ignores osteosarcoma', (ds) => ds.length === 0);
+  } finally {
+    await removeWorkspaceConfig(document);
+  }
+});
+
+knownBug('the "Ignore in this workspace" fix takes effect without saving .oncoterm.yaml',
+  'the fix creates an empty .oncoterm.yaml on disk and writes `ignoredTerms` into an unsaved editor; the server reads only the file on disk, so the term stays flagged until the user saves',
+  async () => {
+    const document = await ignoreInWorkspace();
+    try {
+      await diagnosticsWhere(document.uri, `no diagnostics after the fix, without saving (.oncoterm.yaml on disk: ${JSON.stringify(await readDisk('.oncoterm.yaml').catch(() => null))}, unsaved editor on it: ${configDocument()?.isDirty ?? false})`, (ds) => ds.length === 0, 5_000);
+    } finally {
+      await removeWorkspaceConfig(document);
+    }
+  });
+
 test('the language server is restarted after it is killed, and diagnostics come back', async () => {
   assert.ok(api, 'the activation test did not get the extension API');
   const editor = await open('restart.md');
@@ -364,13 +416,33 @@ test('the language server is restarted after it is killed, and diagnostics come 
   assert.ok(hover.includes(OSTEOSARCOMA_URL), `hover after restart: ${hover}`);
 });
 
+test('command "oncoterm.restartServer" starts a new server that reports diagnostics', async () => {
+  const { document } = await open('article.md');
+  const before = await waitFor('the language server process', serverPid);
+  await vscode.commands.executeCommand('oncoterm.restartServer');
+  const after = await waitFor('a new language server process after oncoterm.restartServer', () => {
+    const p = serverPid();
+    return p !== before && p;
+  }, 30_000);
+  await waitFor('the language client to be running after the restart', () => api!.client()?.isRunning(), 30_000);
+  const editor = await open('article.md');
+  assert.ok(await editor.edit((b) => b.insert(new vscode.Position(document.lineCount - 1, 0), 'Some of these dogs also develop a carcinoma.\n')));
+  await diagnosticsWhere(document.uri, `carcinoma flagged by the new server (pid ${after})`, (ds) => ds.some(mentions('carcinoma')), 30_000);
+});
+
 // ---------------------------------------------------------------- runner
 
 export async function run(): Promise<void> {
   const t0 = Date.now();
   const failures: string[] = [];
+  const known: string[] = [];
   console.log(`Oncoterm editor suite: VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost}), ${tests.length} tests`);
-  for (const t of tests) {
+  for (const [i, t] of tests.entries()) {
+    if (i > 0 && !api) {
+      failures.push(t.name);
+      console.log(`  FAIL ${t.name}: not run, the extension did not activate (see the first test)`);
+      continue;
+    }
     const start = Date.now();
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -378,10 +450,20 @@ export async function run(): Promise<void> {
         t.fn(),
         new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`test timed out after ${t.timeoutMs} ms`)), t.timeoutMs))),
       ]);
-      console.log(`  ok   ${t.name} (${Date.now() - start} ms)`);
+      if (t.knownBug) {
+        failures.push(t.name);
+        console.log(`  FAIL ${t.name} (${Date.now() - start} ms): marked as a known bug but it passes now; change knownBug(...) to test(...)`);
+      } else {
+        console.log(`  ok   ${t.name} (${Date.now() - start} ms)`);
+      }
     } catch (e) {
-      failures.push(t.name);
-      console.log(`  FAIL ${t.name} (${Date.now() - start} ms)\n       ${String((e as Error)?.stack ?? e).split('\n').join('\n       ')}`);
+      if (t.knownBug) {
+        known.push(t.name);
+        console.log(`  KNOWN BUG ${t.name} (${Date.now() - start} ms): ${t.knownBug}\n       ${String((e as Error)?.message ?? e).split('\n').join('\n       ')}`);
+      } else {
+        failures.push(t.name);
+        console.log(`  FAIL ${t.name} (${Date.now() - start} ms)\n       ${String((e as Error)?.stack ?? e).split('\n').join('\n       ')}`);
+      }
     } finally {
       clearTimeout(timer);
     }
@@ -391,7 +473,7 @@ export async function run(): Promise<void> {
     if (!doc.isDirty) continue;
     await vscode.window.showTextDocument(doc).then(() => vscode.commands.executeCommand('workbench.action.files.revert'), () => undefined);
   }
-  const passed = tests.length - failures.length;
-  console.log(`Oncoterm editor suite: ${passed} passed, ${failures.length} failed (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  if (failures.length) throw new Error(`${failures.length} editor test(s) failed: ${failures.join('; ')}`);
+  const passed = tests.length - failures.length - known.length;
+  console.log(`Oncoterm editor suite: ${passed} passed, ${failures.length} failed, ${known.length} known bug(s) (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
+  if (failures.length) throw new Error(`${failures.length} of ${tests.length} editor tests failed (first: ${failures[0]})`);
 }

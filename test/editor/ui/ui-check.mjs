@@ -77,7 +77,13 @@ async function check(ctx, step, log) {
     .catch(() => { throw new Error('no warning squiggles in ui.md within 60 s: the language server did not report diagnostics'); });
   step('ui.md opened; diagnostics shown as squiggles');
 
-  const hover = await ctx.hoverText('osteosarcoma', { timeoutMs: 30_000 });
+  // The widget shows at once with "Loading..." for slow providers: read it until the definition is in.
+  const hoverWidget = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+  let hover = '';
+  await until('the hover over "osteosarcoma" to show its definition', async () => {
+    hover = (await hoverWidget.isVisible().catch(() => false)) ? (await hoverWidget.innerText()).trim() : await ctx.hoverText('osteosarcoma', { timeoutMs: 30_000 });
+    return /cancer that begins in bone/.test(hover);
+  }, 30_000).catch(() => undefined);
   assert.match(hover, /cancer that begins in bone/, `the hover widget should show the definition of osteosarcoma; it shows:\n${hover}`);
   assert.match(hover, /NCI|cancer\.gov|Source/i, `the hover widget should show the source link; it shows:\n${hover}`);
   const shot = await ctx.screenshot('hover');
