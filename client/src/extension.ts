@@ -68,7 +68,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     stats.set(s.uri, s);
     showStatus();
   }));
-  await client.start();
+  try {
+    await client.start();
+  } catch (e) {
+    // Keep the extension (and its commands) alive; the user can look at the log and restart.
+    void vscode.window.showErrorMessage(`Oncoterm: the language server did not start (${(e as Error).message}). See Output › Oncoterm, then run "Oncoterm: Restart the language server".`);
+  }
   return { client: () => client };
 }
 

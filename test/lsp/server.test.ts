@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -172,5 +172,23 @@ test('inlay hints show the short gloss after unexplained terms when enabled', as
     assert.deepEqual(result[0].position, { line: 0, character: 21 });
   } finally {
     await c.stop();
+  }
+});
+
+test('"ignore in this workspace" writes .oncoterm.yaml and the term stops being reported', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oncoterm-ignore-'));
+  const ws = new TestClient();
+  try {
+    await ws.initialize(dir);
+    const uri = pathToFileURL(join(dir, 'doc.md')).toString();
+    ws.open(uri, 'Dogs get osteosarcoma.\n');
+    const [d] = await ws.diagnosticsFor(uri, (x) => x.length === 1);
+    const actions = await ws.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+    const ignore = actions.find((a) => a.title === "Ignore 'osteosarcoma' in this workspace")!;
+    await ws.connection.sendRequest('workspace/executeCommand', { command: ignore.command!.command, arguments: ignore.command!.arguments });
+    assert.match(readFileSync(join(dir, '.oncoterm.yaml'), 'utf8'), /ignoredTerms:\n\s+- osteosarcoma/);
+    await ws.diagnosticsFor(uri, (x) => x.length === 0);
+  } finally {
+    await ws.stop();
   }
 });

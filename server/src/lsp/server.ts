@@ -38,7 +38,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let supportsTokenRefresh = false;
   let supportsConfigurationRegistration = false;
   const documents = new DocumentStore(() => ({ glossary: workspace.glossary, options: toAnalysisOptions(workspace.settings), maxDocumentSize: workspace.settings.maxDocumentSize }));
-  const cx: ServerContext = { connection, documents, workspace: () => workspace };
+  const cx: ServerContext = { connection, documents, workspace: () => workspace, reload: () => reloadWorkspace() };
   const timers = new Map<string, NodeJS.Timeout>();
   const warnedTooLarge = new Set<string>();
   let problemFiles = new Set<string>();

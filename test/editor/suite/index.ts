@@ -30,7 +30,8 @@ const tests: Test[] = [];
 function test(name: string, fn: () => Promise<void>, timeoutMs = 60_000): void {
   tests.push({ name, fn, timeoutMs });
 }
-function knownBug(name: string, bug: string, fn: () => Promise<void>, timeoutMs = 60_000): void {
+/** Register a test for a known bug (reported, not failed; fails once it passes so the marker is dropped). */
+export function knownBug(name: string, bug: string, fn: () => Promise<void>, timeoutMs = 60_000): void {
   tests.push({ name, fn, timeoutMs, knownBug: bug });
 }
 
@@ -359,24 +360,23 @@ async function removeWorkspaceConfig(document: vscode.TextDocument): Promise<voi
   await diagnosticsWhere(document.uri, 'osteosarcoma flagged again once .oncoterm.yaml is deleted', (ds) => ds.length === 1);
 }
 
-test('quick fix "Ignore in this workspace" adds the term to .oncoterm.yaml; once saved, the term is no longer reported', async () => {
-  const document = await ignoreInWorkspace();
+test('quick fix "Ignore in this workspace" writes the term into an existing .oncoterm.yaml and keeps its comments', async () => {
+  await vscode.workspace.fs.writeFile(fileUri('.oncoterm.yaml'), Buffer.from('# team settings\naudience: general\n'));
+  const { document } = await open('ignore.md');
+  await diagnosticsWhere(document.uri, 'osteosarcoma flagged with the team settings', (ds) => ds.length === 1);
   try {
-    const config = await waitFor('an editor on .oncoterm.yaml listing osteosarcoma under ignoredTerms', () => {
-      const text = configDocument()?.getText();
-      return text && /ignoredTerms:[\s\S]*osteosarcoma/.test(text) && text;
-    });
-    assert.ok(config);
-    if (configDocument()?.isDirty) assert.equal(await configDocument()!.save(), true, 'saving .oncoterm.yaml failed');
-    assert.match(await readDisk('.oncoterm.yaml'), /osteosarcoma/);
-    await diagnosticsWhere(document.uri, 'no diagnostics once .oncoterm.yaml (saved) ignores osteosarcoma', (ds) => ds.length === 0);
+    await ignoreInWorkspace();
+    await waitFor('.oncoterm.yaml on disk listing osteosarcoma under ignoredTerms', async () => /ignoredTerms:[\s\S]*osteosarcoma/.test(await readDisk('.oncoterm.yaml')));
+    const text = await readDisk('.oncoterm.yaml');
+    assert.match(text, /^# team settings/);
+    assert.match(text, /audience: general/);
+    await diagnosticsWhere(document.uri, 'no diagnostics once .oncoterm.yaml ignores osteosarcoma', (ds) => ds.length === 0);
   } finally {
     await removeWorkspaceConfig(document);
   }
 });
 
-knownBug('the "Ignore in this workspace" fix takes effect without saving .oncoterm.yaml',
-  'the fix creates an empty .oncoterm.yaml on disk and writes `ignoredTerms` into an unsaved editor; the server reads only the file on disk, so the term stays flagged until the user saves',
+test('the "Ignore in this workspace" fix takes effect without saving .oncoterm.yaml',
   async () => {
     const document = await ignoreInWorkspace();
     try {

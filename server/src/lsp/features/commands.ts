@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { LSPErrorCodes, ResponseError, ErrorCodes, type ExecuteCommandParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, ErrorCodes, type ExecuteCommandParams } from 'vscode-languageserver';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { defineAll, insertGlossary, type TextEdit } from '../../core/fixes/fixes';
 import { Commands, type DocumentCommandArgs } from '../../protocol/requests';
@@ -16,10 +15,9 @@ export async function executeCommand(cx: ServerContext, params: ExecuteCommandPa
   const [arg] = params.arguments ?? [];
   if (params.command === Commands.ignoreInWorkspace) {
     if (typeof arg !== 'string' || !arg.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'ignoreInWorkspace needs the term to ignore');
-    const edit = ignoreInWorkspaceEdit(cx, arg.trim());
-    if (!edit) return { applied: false, edits: 0 };
-    const result = await cx.connection.workspace.applyEdit({ label: `Ignore '${arg}' in this workspace`, edit });
-    return { applied: result.applied, edits: 1 };
+    const changed = ignoreInWorkspace(cx, arg.trim());
+    if (changed) cx.reload();
+    return { applied: changed, edits: changed ? 1 : 0 };
   }
   const args = (typeof arg === 'string' ? { uri: arg } : arg) as DocumentCommandArgs | undefined;
   if (!args || typeof args.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} needs { uri, version }`);
@@ -40,25 +38,27 @@ export async function executeCommand(cx: ServerContext, params: ExecuteCommandPa
   return { applied: result.applied, edits: edits.length };
 }
 
-/** An edit adding `term` to `ignoredTerms` in `.oncoterm.yaml` (created if missing), keeping its comments. */
-function ignoreInWorkspaceEdit(cx: ServerContext, term: string): WorkspaceEdit | undefined {
+/**
+ * Add `term` to `ignoredTerms` in `.oncoterm.yaml` (created if missing, comments kept) and write it
+ * at once: a settings file, so the change takes effect without the user saving an editor.
+ */
+function ignoreInWorkspace(cx: ServerContext, term: string): boolean {
   const root = cx.workspace().root;
-  if (!root) return undefined;
+  if (!root) return false;
   const path = join(root, WORKSPACE_CONFIG);
-  const uri = pathToFileURL(path).toString();
-  if (!existsSync(path)) {
-    return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `ignoredTerms:\n  - ${JSON.stringify(term)}\n` }] }] };
-  }
-  const text = readFileSync(path, 'utf8');
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const doc = parseDocument(text);
-  if (doc.errors.length || (doc.contents && !isMap(doc.contents))) return undefined;
+  if (doc.errors.length || (doc.contents && !isMap(doc.contents))) {
+    void cx.connection.sendNotification('window/showMessage', { type: 1, message: `${WORKSPACE_CONFIG} has errors; fix them before adding '${term}' to ignoredTerms` });
+    return false;
+  }
   const existing = doc.get('ignoredTerms');
   if (isSeq(existing)) {
-    if (existing.items.some((i) => String((i as { value?: unknown }).value ?? i).toLowerCase() === term.toLowerCase())) return undefined;
+    if (existing.items.some((i) => String((i as { value?: unknown }).value ?? i).toLowerCase() === term.toLowerCase())) return false;
     existing.add(term);
   } else {
     doc.set('ignoredTerms', [term]);
   }
-  const lines = text.split('\n');
-  return { documentChanges: [{ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, newText: doc.toString() }] }] };
+  writeFileSync(path, doc.toString());
+  return true;
 }

@@ -7,4 +7,6 @@ export interface ServerContext {
   connection: Connection;
   documents: DocumentStore;
   workspace: () => WorkspaceState;
+  /** Re-read settings and glossaries, then re-analyse every open document. */
+  reload: () => void;
 }
