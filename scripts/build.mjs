@@ -3,6 +3,7 @@
 import { build, context } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { compileGlossary, loadParser } from './glossary-lib.mjs';
+import { termGrammarText, TERM_GRAMMAR_FILE } from './generate-term-grammar.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -16,7 +17,10 @@ if (errors.length) {
   process.exit(1);
 }
 const { compileGlossary: compileForShipping } = await loadParser();
-writeFileSync('dist/glossary.json', JSON.stringify(compileForShipping(compiled.files)));
+const shipped = compileForShipping(compiled.files);
+writeFileSync('dist/glossary.json', JSON.stringify(shipped));
+// The TextMate injection that scopes the built-in terms (test/glossary/term-grammar.test.ts keeps it fresh).
+writeFileSync(TERM_GRAMMAR_FILE, termGrammarText(shipped));
 
 // ESM-only dependencies read import.meta.url; in a CommonJS bundle it is derived from __filename.
 const importMetaUrl = "const __import_meta_url = require('url').pathToFileURL(__filename).href;";
