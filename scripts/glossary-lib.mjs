@@ -1,6 +1,6 @@
 // Shared by the build and the glossary scripts: parse every glossary/*.yaml with the engine's own parser.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ export async function loadParser() {
   const outfile = join(tmpdir(), `oncoterm-glossary-parser-${process.pid}.cjs`);
   await build({ entryPoints: ['server/src/core/glossary/compile.ts'], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'error' });
   parserModule = createRequire(import.meta.url)(outfile);
+  rmSync(outfile, { force: true });
   return parserModule;
 }
 

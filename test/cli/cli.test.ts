@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import { run } from '../../server/src/cli/main';
 
 /** Run the CLI in-process in `cwd`, capturing its output. */
@@ -14,8 +14,14 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
   return { code, out, err };
 }
 
+const created: string[] = [];
+after(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'oncoterm-cli-'));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
