@@ -96,3 +96,15 @@ test('regression (found by fuzzing): an explanation right after a term inside a 
   const once = applyEdits(doc, defineAll(analyze(doc)));
   assert.deepEqual(defineAll(analyze(once)), []);
 });
+
+test('regression (found by fuzzing): terms in the gloss after a linked term are part of its explanation', () => {
+  const once = applyEdits('[non-small cell lung cancer](#)', defineAll(analyze('[non-small cell lung cancer](#)')));
+  assert.match(once, /^\[non-small cell lung cancer\]\(https:.+\) \(the most common kind of lung cancer\)$/);
+  assert.deepEqual(defineAll(analyze(once)), []);
+});
+
+test('regression (found by fuzzing): two glosses in a row after one link both count as explanation', () => {
+  const doc = '[non-small cell lung cancer# osteosarcoma]';
+  const once = applyEdits(doc, defineAll(analyze(doc)));
+  assert.deepEqual(defineAll(analyze(once)), []);
+});

@@ -72,3 +72,32 @@ test('mapRange keeps ranges before a change, shifts ranges after it and drops ra
   assert.equal(mapRange(5, 10, steps), null);
   assert.equal(mapRange(11, 11, steps), null);
 });
+
+test('regression (found by fuzzing): editing a table delimiter row after a line with trailing spaces re-parses the paragraph above', () => {
+  const analyzer = new IncrementalAnalyzer(testGlossary());
+  let text = 'osteosarcoma`x (a bone cancer) \r\n| a | b |\n|---|---|\n`x';
+  analyzer.update(text, undefined, DEFAULT_OPTIONS);
+  const at = text.indexOf('|---|') + 3;
+  text = text.slice(0, at) + ' ' + text.slice(at);
+  assert.deepEqual(visible(analyzer.update(text, [[{ start: at, end: at, text: ' ' }]], DEFAULT_OPTIONS)), visible(analyze(text)));
+});
+
+test('composeSteps covers every change of several steps in one change of the original text', async () => {
+  const { composeSteps } = await import('../../server/src/core/markdown/parse');
+  const random = (seed: number) => () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  for (let seed = 1; seed < 300; seed++) {
+    const r = random(seed);
+    const original = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    let text = original;
+    const steps = [];
+    for (let k = 0; k < 1 + Math.floor(r() * 4); k++) {
+      const start = Math.floor(r() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(r() * 4));
+      const insert = 'XY'.slice(0, Math.floor(r() * 3));
+      steps.push([{ start, end, text: insert }]);
+      text = text.slice(0, start) + insert + text.slice(end);
+    }
+    const c = composeSteps(steps, text)!;
+    assert.equal(original.slice(0, c.start) + c.text + original.slice(c.end), text, `seed ${seed}`);
+  }
+});

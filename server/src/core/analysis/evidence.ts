@@ -54,7 +54,11 @@ export function termEvidence(
   text: string, block: Span, occurrence: Span, entry: Entry, link: { start: number; end: number; destination: string; placeholder: boolean } | undefined,
   footnoteAt: ReadonlyMap<number, string>, abbrTitle: string | undefined,
 ): Evidence | undefined {
-  if (link && !link.placeholder) return { kind: 'link', text: link.destination };
+  if (link && !link.placeholder) {
+    // Terms in a gloss right after the link are part of the explanation, not uses of their own.
+    const gloss = explanationAt(text, block, afterMarkup(text, occurrence.end, link), entry, footnoteAt);
+    return { kind: 'link', text: link.destination, end: gloss?.end };
+  }
   if (abbrTitle) return { kind: 'abbr-tag', text: abbrTitle };
   // Look right after the term, and (for a term inside a link) after the link too.
   const after = afterMarkup(text, occurrence.end, link);
@@ -81,7 +85,11 @@ function explanationAt(text: string, block: Span, at: number, entry: Entry, foot
   if (paren) {
     const inside = paren[1].trim();
     const isAbbreviation = entry.abbreviations.includes(inside) || /^[A-Z0-9][A-Za-z0-9-]{0,9}$/.test(inside);
-    if (!isAbbreviation && /\p{L}{2,}\s+\p{L}/u.test(inside) && !/^(?:see|fig|figure|table|ref)\b/i.test(inside)) return { kind: 'parenthetical', text: inside, end: at + paren[0].length };
+    if (!isAbbreviation && /\p{L}{2,}\s+\p{L}/u.test(inside) && !/^(?:see|fig|figure|table|ref)\b/i.test(inside)) {
+      // Glosses in a row (`[osteosarcoma and NSCLC] (a bone cancer) (a lung cancer)`) are one explanation.
+      const more = /^(?:\s*\([^()\n]{2,300}\))*/.exec(following.slice(paren[0].length))![0];
+      return { kind: 'parenthetical', text: inside, end: at + paren[0].length + more.length };
+    }
   }
   const appositive = APPOSITIVE.exec(following);
   if (appositive) return { kind: 'appositive', text: appositive[1].trim(), end: at + appositive[0].length };
