@@ -123,24 +123,12 @@ export class TermIndex {
   }
 
   private insert(root: Map<string, TrieNode>, tokens: readonly string[], hit: IndexHit, derived = false): void {
-    if (!tokens.length) return;
-    let map = root;
-    let node: TrieNode | undefined;
-    for (let k = 0; k < tokens.length; k++) {
-      if (k > 0) map = node!.next ??= new Map();
-      node = map.get(tokens[k]);
-      if (!node) {
-        node = {};
-        map.set(tokens[k], node);
-      }
-    }
-    if (!node) return;
     const packed = pack({ ...hit, derived });
-    this.recorded?.inserts.push([root === this.abbreviations ? 1 : 0, tokens.join('\u0001'), packed]);
-    this.settle(node, packed);
+    if (this.insertPacked(root, tokens, packed)) this.recorded?.inserts.push([root === this.abbreviations ? 1 : 0, tokens.join('\u0001'), packed]);
   }
 
-  private insertPacked(root: Map<string, TrieNode>, tokens: readonly string[], packed: number): void {
+  /** Walk (creating) the path of `tokens` and settle what its end means; false for an empty path. */
+  private insertPacked(root: Map<string, TrieNode>, tokens: readonly string[], packed: number): boolean {
     let map = root;
     let node: TrieNode | undefined;
     for (let k = 0; k < tokens.length; k++) {
@@ -151,7 +139,9 @@ export class TermIndex {
         map.set(tokens[k], node);
       }
     }
-    if (node) this.settle(node, packed);
+    if (!node) return false;
+    this.settle(node, packed);
+    return true;
   }
 
   /** Decide what a node means when another form ends there (the same rules whether derived now or replayed). */
