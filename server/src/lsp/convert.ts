@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, DiagnosticTag, Position, Range, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Position, Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/analysis/types';
 import type { Fix, TextEdit as CoreEdit } from '../core/fixes/fixes';
@@ -35,7 +35,6 @@ export function toDiagnostic(doc: TextDocument, finding: Finding): Diagnostic {
   if (finding.related.length) {
     diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r) }, message: r.message }));
   }
-  if (finding.code === 'placeholder-link') diagnostic.tags = [] as DiagnosticTag[];
   return diagnostic;
 }
 
