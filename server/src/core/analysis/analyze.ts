@@ -172,22 +172,8 @@ export function assembleAnalysis(text: string, parts: readonly BlockAnalysis[], 
     const inGlossary = glossarySections.length > 0 && inAny(glossarySections, part.model.from);
     if (part.global.length) deferred.push({ part, base, inGlossary });
     for (const [entry, s] of part.summary) {
-      const use = useOf(entry);
-      use.count += s.count;
-      use.us += s.us;
-      use.uk += s.uk;
-      if (s.firstUs !== undefined) use.firstUs ??= base + s.firstUs;
-      if (s.firstUk !== undefined) use.firstUk ??= base + s.firstUk;
       if (s.firstTermAny !== undefined) termsUsed.add(entry);
-      if (inGlossary) {
-        if (s.firstTermAny !== undefined) use.definition = -1;
-        if (s.firstAbbreviationAny !== undefined) use.expansion ??= base + s.firstAbbreviationAny;
-        continue;
-      }
-      if (s.firstTerm !== undefined) use.firstUse ??= base + s.firstTerm;
-      if (s.firstDefinition !== undefined) use.definition ??= base + s.firstDefinition;
-      if (s.firstAbbreviation !== undefined) use.firstAbbreviation ??= base + s.firstAbbreviation;
-      if (s.firstExpansion !== undefined) use.expansion ??= base + s.firstExpansion;
+      mergeSummary(useOf(entry), s, base, inGlossary);
     }
   }
   // Occurrences that depend on the whole document come last; `min` keeps "first" right whatever the order.
@@ -201,30 +187,34 @@ export function assembleAnalysis(text: string, parts: readonly BlockAnalysis[], 
       }
       const s: EntrySummary = { count: 0, us: 0, uk: 0 };
       note(s, occ, 0, occ.evidence);
-      const use = useOf(occ.entry);
-      const i = base + local;
-      use.count++;
-      if (occ.spelling === 1) {
-        use.us++;
-        use.firstUs = min(use.firstUs, i);
-      } else if (occ.spelling === 2) {
-        use.uk++;
-        use.firstUk = min(use.firstUk, i);
-      }
-      if (inGlossary) {
-        if (occ.kind === 'term') use.definition = -1;
-        else use.expansion = min(use.expansion, i);
-        continue;
-      }
-      if (s.firstTerm !== undefined) use.firstUse = min(use.firstUse, i);
-      if (s.firstDefinition !== undefined && use.definition !== -1) use.definition = min(use.definition, i);
-      if (s.firstAbbreviation !== undefined) use.firstAbbreviation = min(use.firstAbbreviation, i);
-      if (s.firstExpansion !== undefined) use.expansion = min(use.expansion, i);
+      mergeSummary(useOf(occ.entry), s, base + local, inGlossary);
     }
   }
   const analysis: Analysis = { text, model, glossary, options, occurrences, uses, glossarySections, disabled, findings: [] };
   analysis.findings = runRules(analysis);
   return analysis;
+}
+
+/**
+ * Add what one block (or one occurrence) says about an entry to the document's use of it. `base`
+ * turns the summary's block-local indices into document indices; "first" is the minimum, so the
+ * order of merging does not matter. A Glossary section explains the term for the whole document.
+ */
+function mergeSummary(use: TermUse, s: EntrySummary, base: number, inGlossary: boolean): void {
+  use.count += s.count;
+  use.us += s.us;
+  use.uk += s.uk;
+  if (s.firstUs !== undefined) use.firstUs = min(use.firstUs, base + s.firstUs);
+  if (s.firstUk !== undefined) use.firstUk = min(use.firstUk, base + s.firstUk);
+  if (inGlossary) {
+    if (s.firstTermAny !== undefined) use.definition = -1;
+    if (s.firstAbbreviationAny !== undefined) use.expansion = min(use.expansion, base + s.firstAbbreviationAny);
+    return;
+  }
+  if (s.firstTerm !== undefined) use.firstUse = min(use.firstUse, base + s.firstTerm);
+  if (s.firstDefinition !== undefined && use.definition !== -1) use.definition = min(use.definition, base + s.firstDefinition);
+  if (s.firstAbbreviation !== undefined) use.firstAbbreviation = min(use.firstAbbreviation, base + s.firstAbbreviation);
+  if (s.firstExpansion !== undefined) use.expansion = min(use.expansion, base + s.firstExpansion);
 }
 
 /** Analyse a document from scratch (the reference the incremental path must agree with). */
